@@ -1,0 +1,1 @@
+"""The `embgov` command line: thin click commands, one library call each."""

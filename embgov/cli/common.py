@@ -1,0 +1,47 @@
+"""Shared CLI plumbing: the root group, error mapping, JSON output.
+
+Exit codes: 0 success; 1 an embgov error (invalid input, refused, check failed); 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from embgov.errors import EmbgovError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Group(click.Group):
+    """A click group whose commands turn embgov errors into a message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EmbgovError as exc:
+            raise click.ClickException(exc.render()) from None
+
+    def group(self, *args, **kwargs):
+        kwargs.setdefault("cls", Group)
+        kwargs.setdefault("context_settings", CONTEXT)
+        return super().group(*args, **kwargs)
+
+    def command(self, *args, **kwargs):
+        kwargs.setdefault("context_settings", CONTEXT)
+        return super().command(*args, **kwargs)
+
+
+def emit_json(obj: Any) -> None:
+    click.echo(json.dumps(obj, indent=2, sort_keys=True, default=str))
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")

@@ -1,0 +1,88 @@
+"""`embgov`: the root command. Sub-command groups live in sibling modules and import lazily."""
+
+from __future__ import annotations
+
+import click
+
+from embgov import __version__
+from embgov.cli.common import CONTEXT, Group, emit_json, json_option
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="embgov")
+def cli() -> None:
+    """Declarative, compliance-aware fine-tuning of embedding models.
+
+    Write a job spec (jobs/*.yaml), have its policy approved, submit it; a worker runs the
+    redaction gate, training on Ray, evaluation, export and registration; the daemon watches
+    production embeddings and re-tunes on drift. State lives in EMBGOV_HOME (default .embgov/).
+    """
+
+
+@cli.command()
+@json_option
+def version(as_json: bool) -> None:
+    """Print the embgov version and where its state lives."""
+    from embgov.settings import get_settings, hide_password
+
+    s = get_settings()
+    info = {"version": __version__, "home": str(s.home), "database": hide_password(s.db_url),
+            "mlflow": hide_password(s.mlflow_uri), "ray_address": s.ray_address}
+    if as_json:
+        emit_json(info)
+    else:
+        click.echo(f"embgov {__version__}")
+        for key in ("home", "database", "mlflow", "ray_address"):
+            click.echo(f"  {key:<12} {info[key] or '(local)'}")
+
+
+@cli.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--no-files", is_flag=True, help="Skip checking that the files the spec names exist.")
+@json_option
+def validate(specs: tuple[str, ...], no_files: bool, as_json: bool) -> None:
+    """Validate job specs: schema, cross-field rules and referenced files.
+
+    Exit 0 when every spec is valid, 1 otherwise, with each problem located as file:line field.
+    """
+    from embgov.spec import validate_many
+
+    results = validate_many(specs, check_files=not no_files)
+    if as_json:
+        emit_json(results)
+    else:
+        for r in results:
+            if r["valid"]:
+                click.echo(f"ok    {r['path']}  name={r['name']}  sha256={r['hash'][:16]}")
+            else:
+                click.echo(f"FAIL  {r['error']}", err=True)
+    if not all(r["valid"] for r in results):
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["job"]), default="job")
+def schema(what: str) -> None:
+    """Print the JSON Schema of a document kind (for editors and review)."""
+    import json
+
+    from embgov.spec.models import JobSpec
+
+    click.echo(json.dumps(JobSpec.model_json_schema(by_alias=True), indent=2))
+
+
+def _register() -> None:
+    from embgov.cli import audit
+
+    cli.add_command(audit.audit)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="embgov")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""One exception tree. Every error says what is wrong, where, and how to fix it.
+
+Messages never carry record text: only paths, field names, ids, hashes and counts.
+"""
+
+from __future__ import annotations
+
+
+class EmbgovError(Exception):
+    """Base of every error embgov raises on purpose. The CLI prints it and exits 1."""
+
+    def __init__(self, what: str, *, where: str | None = None, fix: str | None = None):
+        self.what = what
+        self.where = where
+        self.fix = fix
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        head = f"{self.where}: {self.what}" if self.where else self.what
+        return f"{head}\n  fix: {self.fix}" if self.fix else head
+
+
+class SpecError(EmbgovError):
+    """A job spec is unreadable or invalid. `problems` holds one located message per fault."""
+
+    def __init__(self, what: str, *, where: str | None = None, fix: str | None = None,
+                 problems: list[str] | None = None):
+        self.problems = problems or []
+        super().__init__(what, where=where, fix=fix)
+
+    def render(self) -> str:
+        base = super().render()
+        return base + "".join(f"\n  {p}" for p in self.problems)
+
+
+class PolicyError(EmbgovError):
+    """A redaction policy is unreadable, invalid, unapproved or changed since approval."""
+
+
+class GateError(EmbgovError):
+    """The redaction gate could not run, or refused the data (it fails closed)."""
+
+
+class StoreError(EmbgovError):
+    """The state database is unreachable or in an unexpected state."""
+
+
+class AuditError(EmbgovError):
+    """The audit log could not be written, or failed verification."""

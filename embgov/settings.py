@@ -1,0 +1,41 @@
+"""Where state lives. Read from the environment each time, so tests and daemons can re-point it.
+
+- EMBGOV_HOME: state directory (default `.embgov/` in the working directory)
+- EMBGOV_DB_URL: any SQLAlchemy URL (default a SQLite file in EMBGOV_HOME); a Postgres URL lets a
+  team share one database across hosts
+- MLFLOW_TRACKING_URI: MLflow server or store (default a SQLite store in EMBGOV_HOME)
+- RAY_ADDRESS: a Ray cluster (default: a local Ray sized to this machine)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    db_url: str
+    mlflow_uri: str
+    ray_address: str | None
+
+    def ensure_home(self) -> Path:
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home
+
+
+def get_settings() -> Settings:
+    home = Path(os.environ.get("EMBGOV_HOME") or Path.cwd() / ".embgov").resolve()
+    db_url = os.environ.get("EMBGOV_DB_URL") or f"sqlite:///{home / 'embgov.db'}"
+    mlflow_uri = os.environ.get("MLFLOW_TRACKING_URI") or f"sqlite:///{home / 'mlflow.db'}"
+    return Settings(home=home, db_url=db_url, mlflow_uri=mlflow_uri,
+                    ray_address=os.environ.get("RAY_ADDRESS") or None)
+
+
+def hide_password(url: str) -> str:
+    """A URL safe to print: user:secret@ becomes user:***@."""
+    import re
+
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)

@@ -1,0 +1,86 @@
+"""Load a job spec from YAML: parse, validate, check cross-section rules and files, hash."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from embgov.errors import SpecError
+from embgov.hashing import canonical_json, sha256_json
+from embgov.spec.checks import file_problems, resolve_path, semantic_problems
+from embgov.spec.models import JobSpec
+from embgov.spec.validation import located, parse_model
+from embgov.spec.yamlsrc import read_text
+
+
+def spec_hash(spec: JobSpec) -> str:
+    """sha256 of the canonical JSON of the spec (defaults included), as 64 hex digits."""
+    return sha256_json(spec_dict(spec))
+
+
+def spec_dict(spec: JobSpec) -> dict[str, Any]:
+    return spec.model_dump(mode="json", by_alias=True)
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    """A validated spec with where it came from. Paths in `spec` stay relative to `base_dir`."""
+
+    spec: JobSpec
+    base_dir: Path
+    source: str
+    hash: str
+
+    def resolve(self, value: str) -> Path:
+        return resolve_path(self.base_dir, value)
+
+    def to_json(self) -> str:
+        """For crossing process boundaries (Ray workers, the queue); re-validated on arrival."""
+        return canonical_json({"spec": spec_dict(self.spec), "base_dir": str(self.base_dir), "source": self.source})
+
+    @classmethod
+    def from_json(cls, text: str) -> "LoadedSpec":
+        payload = json.loads(text)
+        return load_spec_data(payload["spec"], base_dir=Path(payload["base_dir"]), source=payload["source"])
+
+
+def load_spec(path: str | Path, *, check_files: bool = True) -> LoadedSpec:
+    """Read, validate and hash a spec file. Raises SpecError with every located problem."""
+    path = Path(path)
+    return load_spec_text(read_text(path, what="job spec"), source=str(path),
+                          base_dir=path.resolve().parent, check_files=check_files)
+
+
+def load_spec_text(text: str, *, source: str = "<spec>", base_dir: Path | None = None,
+                   check_files: bool = True) -> LoadedSpec:
+    spec, lines = parse_model(text, source, JobSpec, "job spec")
+    base = base_dir or Path.cwd()
+    problems = semantic_problems(spec) + (file_problems(spec, base) if check_files else [])
+    if problems:
+        raise located(source, "job spec", problems, lines)
+    return LoadedSpec(spec=spec, base_dir=base, source=source, hash=spec_hash(spec))
+
+
+def load_spec_data(data: dict[str, Any], *, base_dir: Path, source: str) -> LoadedSpec:
+    from pydantic import ValidationError
+
+    try:
+        spec = JobSpec.model_validate(data)
+    except ValidationError as exc:
+        raise SpecError(f"spec no longer validates: {exc.error_count()} problem(s)", where=source) from None
+    return LoadedSpec(spec=spec, base_dir=base_dir, source=source, hash=spec_hash(spec))
+
+
+def validate_many(paths: list[str] | tuple[str, ...], *, check_files: bool = True) -> list[dict[str, Any]]:
+    """Validate several spec files; one result dict per file (valid, name, hash or error)."""
+    results = []
+    for path in paths:
+        try:
+            loaded = load_spec(path, check_files=check_files)
+        except SpecError as exc:
+            results.append({"path": path, "valid": False, "error": exc.render(), "problems": exc.problems or [exc.render()]})
+        else:
+            results.append({"path": path, "valid": True, "name": loaded.spec.name, "hash": loaded.hash})
+    return results
