@@ -61,20 +61,27 @@ def validate(specs: tuple[str, ...], no_files: bool, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["job"]), default="job")
+@click.argument("what", type=click.Choice(["job", "policy"]), default="job")
 def schema(what: str) -> None:
     """Print the JSON Schema of a document kind (for editors and review)."""
     import json
 
-    from embgov.spec.models import JobSpec
+    if what == "policy":
+        from embgov.policy.models import RedactionPolicy as model
+    else:
+        from embgov.spec.models import JobSpec as model
 
-    click.echo(json.dumps(JobSpec.model_json_schema(by_alias=True), indent=2))
+    click.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2))
 
 
 def _register() -> None:
-    from embgov.cli import audit
+    from embgov.cli import audit, gate
+    from embgov.cli import policy
 
     cli.add_command(audit.audit)
+    cli.add_command(policy.policy)
+    cli.add_command(gate.redact)
+    cli.add_command(gate.gate)
 
 
 _register()

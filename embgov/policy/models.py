@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from embgov.spec.validation import PATTERN_HINTS
 
@@ -153,17 +153,20 @@ class RedactionPolicy(_Model):
     allow_list: list[str] = Field(default_factory=list, description="Exact strings never redacted (e.g. a public hospital's name in a quote).")
     entities: list[EntityRule] = Field(min_length=1, description="Entity rules.")
     on_failure: OnFailure = Field(default_factory=OnFailure, description="What happens to records that cannot be cleared.")
+    context_boost: float = Field(0.45, ge=0, le=1, description="Score added to a finding when a context word appears in the five words before it.")
+    context_min_score: float = Field(0.6, ge=0, le=1, description="Minimum score of a finding that has a context word nearby.")
     residual_threshold: float = Field(0.5, ge=0, le=1, description="A rescan finding at or above this score after redaction counts as residual PII.")
     max_record_chars: int = Field(100_000, ge=1, description="Records longer than this are quarantined (or block the job).")
     hash_key: HashKeySource = Field(default_factory=HashKeySource, description="Where the keyed-hash secret is read from.")
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> "RedactionPolicy":
-        ids = [e.id for e in self.entities]
+    @field_validator("entities")
+    @classmethod
+    def _unique_ids(cls, entities: list[EntityRule]) -> list[EntityRule]:
+        ids = [e.id for e in entities]  # a field validator, so the error is located at `entities:`
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
             raise ValueError(f"entity ids must be unique; repeated: {', '.join(dup)}")
-        return self
+        return entities
 
     def entity(self, entity_id: str) -> EntityRule:
         return next(e for e in self.entities if e.id == entity_id)

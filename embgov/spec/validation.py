@@ -164,14 +164,25 @@ def _fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
     return {(f.alias or name): f for name, f in model.model_fields.items()}
 
 
+def _tagged(model: type[BaseModel], seg: Any) -> bool:
+    """Is `seg` the discriminator value (method/kind/type) that selects this variant?"""
+    fields = _fields(model)
+    return any(k in fields and get_origin(fields[k].annotation) is Literal and seg in get_args(fields[k].annotation)
+               for k in ("method", "kind", "type"))
+
+
 def _step(tp: Any, seg: Any) -> tuple[Any, FieldInfo | None]:
-    for v in _variants(tp):
+    variants = _variants(tp)
+    if len(variants) > 1:  # a union: pydantic's loc names the chosen variant by its tag, which may
+        for v in variants:  # also be a field name of it (kind: patterns -> patterns: [...])
+            if _is_model(v) and _tagged(v, seg):
+                return v, None
+    for v in variants:
         if _is_model(v):
             fields = _fields(v)
             if seg in fields:
                 return fields[seg].annotation, fields[seg]
-            tag = fields.get("method") or fields.get("kind")
-            if tag is not None and get_origin(tag.annotation) is Literal and seg in get_args(tag.annotation):
+            if _tagged(v, seg):
                 return v, None
         elif get_origin(v) in (list, tuple) and isinstance(seg, int):
             item = get_args(v)[0]

@@ -1,0 +1,142 @@
+"""Redact batches of texts under a policy: analyze, anonymize per entity action, rescan.
+
+One Redactor per process. Texts are analysed in batches (spaCy's nlp.pipe), then each text's
+findings are replaced with the policy's action, then the output is scanned again: anything still
+found at or above the residual threshold, outside what the gate inserted, is residual PII.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from embgov.errors import GateError
+from embgov.gate.recognizers import build_analyzer
+from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
+
+
+@dataclass
+class Redacted:
+    text: str
+    counts: Counter
+    residual: Counter
+
+
+def read_hash_key(policy: RedactionPolicy, base_dir: Path | None = None) -> bytes | None:
+    """The keyed-hash secret from the environment or key file the policy names (never the policy)."""
+    if not any(isinstance(e.action, HashAction) for e in policy.entities):
+        return None
+    value = os.environ.get(policy.hash_key.env)
+    if value:
+        return value.encode()
+    if policy.hash_key.file:
+        path = Path(policy.hash_key.file)
+        path = path if path.is_absolute() or base_dir is None else base_dir / path
+        try:
+            data = path.read_bytes().strip()
+        except OSError:
+            data = b""
+        if data:
+            return data
+    raise GateError(f"policy {policy.name} uses keyed hashing but no key is set",
+                    where=f"${policy.hash_key.env}" + (f" / {policy.hash_key.file}" if policy.hash_key.file else ""),
+                    fix=f"export {policy.hash_key.env}=<a long random secret> (keep it out of the policy and of git)")
+
+
+_EDGE = set(" \t\r\n,;:.#-")
+
+
+def resolve_overlaps(results: list, text: str) -> list:
+    """Keep every character covered, but each by one finding: the higher score wins the overlap
+    and a weaker finding keeps only the parts outside it (so 'Email a@b.org' found as PERSON by
+    NER and as EMAIL by a pattern becomes 'Email' PERSON + 'a@b.org' EMAIL, not one PERSON)."""
+    from presidio_analyzer import RecognizerResult
+
+    kept: list = []
+    for r in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
+        pieces = [(r.start, r.end)]
+        for k in kept:
+            pieces = [p for s, e in pieces for p in ((s, min(e, k.start)), (max(s, k.end), e)) if p[0] < p[1]]
+        if sum(e - s for s, e in pieces) * 2 < r.end - r.start:
+            continue  # mostly inside a stronger finding: the rest is the weaker detector's noise
+        for s, e in pieces:
+            while s < e and text[s] in _EDGE:
+                s += 1
+            while e > s and text[e - 1] in _EDGE:
+                e -= 1
+            if s < e:
+                kept.append(RecognizerResult(r.entity_type, s, e, r.score))
+    return sorted(kept, key=lambda r: r.start)
+
+
+class Redactor:
+    def __init__(self, policy: RedactionPolicy, hash_key: bytes | None):
+        from presidio_anonymizer import AnonymizerEngine
+        from presidio_anonymizer.entities import OperatorConfig
+
+        self.policy = policy
+        self.analyzer = build_analyzer(policy)
+        self.anonymizer = AnonymizerEngine()
+        self.entities = [e.id for e in policy.entities]
+        self.thresholds = {e.id: (e.score_threshold if e.score_threshold is not None else policy.score_threshold)
+                           for e in policy.entities}
+        self.operators = {e.id: self._operator(e.id, e.action, hash_key, OperatorConfig) for e in policy.entities}
+
+    @staticmethod
+    def _operator(entity: str, action, key: bytes | None, OperatorConfig):
+        if isinstance(action, ReplaceAction):
+            return OperatorConfig("replace", {"new_value": action.tag or f"<{entity}>"})
+        if isinstance(action, RedactAction):
+            return OperatorConfig("redact", {})
+        if isinstance(action, MaskAction):
+            char, keep = action.char, action.keep_last
+
+            def mask(value: str) -> str:
+                cut = max(len(value) - keep, 0)
+                return "".join(char if not c.isspace() else c for c in value[:cut]) + value[cut:]
+            return OperatorConfig("custom", {"lambda": mask})
+        if isinstance(action, HashAction):
+            assert key is not None, "read_hash_key must have been called"
+            length = action.length
+
+            def pseudonym(value: str) -> str:
+                digest = hmac.new(key, value.strip().encode(), hashlib.sha256).hexdigest()[:length]
+                return f"<{entity}:{digest}>"
+            return OperatorConfig("custom", {"lambda": pseudonym})
+        raise GateError(f"unknown action for {entity}")
+
+    def _find(self, text: str, artifacts) -> list:
+        results = self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
+                                        allow_list=self.policy.allow_list or None)
+        return resolve_overlaps([r for r in results if r.score >= self.thresholds[r.entity_type]], text)
+
+    def find_batch(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
+        """Findings (entity, start, end) per text, above the thresholds."""
+        return [[(r.entity_type, r.start, r.end) for r in self._find(text, artifacts)]
+                for text, artifacts in self.analyzer.nlp_engine.process_batch(texts, language="en", batch_size=32)]
+
+    def redact_batch(self, texts: list[str]) -> list[Redacted]:
+        """Redact each text; exceptions propagate (the caller fails closed)."""
+        nlp = self.analyzer.nlp_engine
+        first = list(nlp.process_batch(texts, language="en", batch_size=32))
+        outputs, all_counts, inserted = [], [], []
+        for text, artifacts in first:
+            found = self._find(text, artifacts)
+            result = self.anonymizer.anonymize(text=text, analyzer_results=found, operators=self.operators)
+            outputs.append(result.text)
+            all_counts.append(Counter(item.entity_type for item in result.items))
+            inserted.append([(item.start, item.end) for item in result.items])
+        rescanned = list(nlp.process_batch(outputs, language="en", batch_size=32))
+        out = []
+        for (text, artifacts), counts, spans in zip(rescanned, all_counts, inserted):
+            residual = Counter()
+            for r in self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
+                                           allow_list=self.policy.allow_list or None):
+                if r.score >= self.policy.residual_threshold and not any(s <= r.start and r.end <= e for s, e in spans):
+                    residual[r.entity_type] += 1
+            out.append(Redacted(text, counts, residual))
+        return out

@@ -1,0 +1,60 @@
+"""A table of cases per entity, both policies: found, not found, edge formats (real spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+# (policy, text, value that must be covered by a finding of `entity` -- or None: nothing found)
+CASES = [
+    ("hipaa", "Patient seen by Dr. Alvarez today.", "Alvarez", "PERSON"),
+    ("hipaa", "Mr. John Smith was admitted.", "John Smith", "PERSON"),
+    ("hipaa", "Dear Maria Gonzalez, your results are ready.", "Maria Gonzalez", "PERSON"),
+    ("hipaa", "Follow up with J. Whitfield next week.", "J. Whitfield", "PERSON"),
+    ("hipaa", "MRN: 998877", "998877", "MEDICAL_RECORD_NUMBER"),
+    ("hipaa", "Medical record number 00451234 on file.", "00451234", "MEDICAL_RECORD_NUMBER"),
+    ("hipaa", "ID: 987654321", "987654321", "OTHER_ID"),
+    ("hipaa", "SSN 078-05-1121 on the intake form", "078-05-1121", "SSN"),
+    ("hipaa", "social security number 078051121", "078051121", "SSN"),
+    ("hipaa", "Call 617-248-4867 to reschedule.", "617-248-4867", "PHONE"),
+    ("hipaa", "Phone: (212) 555-0147", "(212) 555-0147", "PHONE"),
+    ("hipaa", "fax +1 415 555 0199", "415 555 0199", "PHONE"),
+    ("hipaa", "Email NGray1@mac.com with questions.", "NGray1@mac.com", "EMAIL"),
+    ("hipaa", "Lives at 841 6th St, Boston.", "841 6th St", "LOCATION"),
+    ("hipaa", "Address: 1211 Maple Avenue Apt 4B", "1211 Maple Avenue Apt 4B", "LOCATION"),
+    ("hipaa", "Boston, MA 02127", "02127", "ZIP_CODE"),
+    ("hipaa", "DOB 03/14/1961", "03/14/1961", "DATE"),
+    ("hipaa", "admitted on March 3, 2021", "March 3, 2021", "DATE"),
+    ("hipaa", "discharged 2021-04-09", "2021-04-09", "DATE"),
+    ("hipaa", "card 5105 1051 0510 5100 on file", "5105 1051 0510 5100", "ACCOUNT_NUMBER"),
+    ("hipaa", "Mastercard 2223000048400011 was charged", "2223000048400011", "ACCOUNT_NUMBER"),
+    ("hipaa", "IBAN GB82WEST12345698765432", "GB82WEST12345698765432", "ACCOUNT_NUMBER"),
+    ("hipaa", "see https://portal.example-clinic.org/records", "portal.example-clinic.org", "URL"),
+    ("hipaa", "from IP 192.168.10.44", "192.168.10.44", "IP_ADDRESS"),
+    ("hipaa", "transferred to Mercy General Hospital", "Mercy General Hospital", "HEALTHCARE_FACILITY"),
+    ("hipaa", "The patient is 94 years old.", "94", "AGE_OVER_89"),
+    ("hipaa", "Member ID: XJ123456789 with the plan", "XJ123456789", "HEALTH_PLAN_NUMBER"),
+    ("hipaa", "HbA1c fell from 8.1 to 7.2 over the study.", None, None),
+    ("hipaa", "The trial enrolled 120 patients with type 2 diabetes.", None, None),
+    ("hipaa", "Aspirin 81 mg daily reduced risk by 12 %.", None, None),
+    ("glba", "Customer Ms. Karen Doyle called about her loan.", "Karen Doyle", "PERSON"),
+    ("glba", "routing number 021000021", "021000021", "ROUTING_NUMBER"),
+    ("glba", "card 4111 1111 1111 1111 declined", "4111 1111 1111 1111", "CARD_NUMBER"),
+    ("glba", "checking account 0012345678", "0012345678", "BANK_ACCOUNT"),
+    ("glba", "DOB: 1984-07-21", "1984-07-21", "DATE_OF_BIRTH"),
+    ("glba", "the transfer fee is 25 dollars", None, None),
+]
+
+
+@pytest.mark.parametrize("policy,text,value,entity", CASES, ids=[f"{c[0]}-{c[3] or 'none'}-{i}" for i, c in enumerate(CASES)])
+def test_case(redactors, policy, text, value, entity):
+    findings = redactors(policy).find_batch([text])[0]
+    if value is None:
+        assert findings == [], [(e, text[s:t]) for e, s, t in findings]
+        return
+    start = text.index(value)
+    end = start + len(value)
+    covering = [e for e, s, t in findings if s <= start and end <= t]
+    assert covering, f"{value!r} not covered; findings: {[(e, text[s:t]) for e, s, t in findings]}"
+    assert entity in covering, f"{value!r} found as {covering}, expected {entity}"
