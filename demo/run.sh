@@ -4,11 +4,33 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export EMBGOV_HOME="${EMBGOV_HOME:-$PWD/.embgov/demo}"
 export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="" MLFLOW_DISABLE_TELEMETRY=true HF_HUB_OFFLINE=1
+# The keyed-hash secret for pseudonyms. A real deployment keeps it in a secret store.
+export EMBGOV_HASH_KEY="${EMBGOV_HASH_KEY:-demo-only-secret-$(hostname)}"
 
 step() { printf '\n== %s\n' "$*"; }
+rm -rf "$EMBGOV_HOME" && mkdir -p "$EMBGOV_HOME/policies"
 
 step "1. Validate the example job specs"
 embgov validate jobs/*.yaml
 
-step "2. The audit trail (hash-chained)"
+step "2. A compliance officer reviews the HIPAA policy and approves it"
+# The demo approves a copy under EMBGOV_HOME so the repository's approvals.yaml stays untouched.
+cp policies/hipaa.yaml "$EMBGOV_HOME/policies/hipaa.yaml"
+POLICY="$EMBGOV_HOME/policies/hipaa.yaml"
+embgov policy explain "$POLICY" | head -12
+embgov policy check "$POLICY" || true
+embgov policy approve "$POLICY" --by "Demo Compliance Officer"
+embgov policy check "$POLICY"
+
+step "3. Synthetic patient notes through the redaction gate (fails closed, leaves a receipt)"
+embgov redact --policy "$POLICY" demo/data/patients/patients_notes.csv --field doctor_notes \
+    --out "$EMBGOV_HOME/gate/patients"
+echo "-- first redacted note:"
+sed -n 2p "$EMBGOV_HOME/gate/patients/patients_notes.csv" | cut -c1-300
+
+step "4. The SciFact demo corpus through the same gate"
+embgov redact --policy "$POLICY" demo/data/scifact/corpus.jsonl --out "$EMBGOV_HOME/gate/scifact"
+
+step "5. The audit trail (hash-chained)"
+embgov audit list -n 10
 embgov audit verify

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from embgov.errors import GateError
+from embgov.gate.expand import EXPANDERS
 from embgov.gate.recognizers import build_analyzer
 from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
 
@@ -73,6 +74,11 @@ def resolve_overlaps(results: list, text: str) -> list:
     return sorted(kept, key=lambda r: r.start)
 
 
+def _outside(text: str, start: int, end: int, inserted: list[tuple[int, int]]) -> bool:
+    """Does [start, end) contain a letter or digit that the gate did not insert itself?"""
+    return any(text[i].isalnum() and not any(s <= i < e for s, e in inserted) for i in range(start, end))
+
+
 class Redactor:
     def __init__(self, policy: RedactionPolicy, hash_key: bytes | None):
         from presidio_anonymizer import AnonymizerEngine
@@ -84,6 +90,7 @@ class Redactor:
         self.entities = [e.id for e in policy.entities]
         self.thresholds = {e.id: (e.score_threshold if e.score_threshold is not None else policy.score_threshold)
                            for e in policy.entities}
+        self.expanders = {e.id: EXPANDERS[e.expand] for e in policy.entities if e.expand != "none"}
         self.operators = {e.id: self._operator(e.id, e.action, hash_key, OperatorConfig) for e in policy.entities}
 
     @staticmethod
@@ -112,7 +119,19 @@ class Redactor:
     def _find(self, text: str, artifacts) -> list:
         results = self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
                                         allow_list=self.policy.allow_list or None)
-        return resolve_overlaps([r for r in results if r.score >= self.thresholds[r.entity_type]], text)
+        kept = [r for r in results if r.score >= self.thresholds[r.entity_type]]
+        for r in kept:
+            grow = self.expanders.get(r.entity_type)
+            if grow:
+                r.start, r.end = grow(text, r.start, r.end)
+        return resolve_overlaps(kept, text)
+
+    def _tokens_only(self, text: str):
+        from presidio_analyzer.nlp_engine import NlpArtifacts
+
+        doc = self.analyzer.nlp_engine.nlp["en"].make_doc(text)
+        return NlpArtifacts(entities=[], tokens=doc, tokens_indices=[t.idx for t in doc],
+                            lemmas=[t.lower_ for t in doc], nlp_engine=self.analyzer.nlp_engine, language="en")
 
     def find_batch(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
         """Findings (entity, start, end) per text, above the thresholds."""
@@ -130,13 +149,16 @@ class Redactor:
             outputs.append(result.text)
             all_counts.append(Counter(item.entity_type for item in result.items))
             inserted.append([(item.start, item.end) for item in result.items])
-        rescanned = list(nlp.process_batch(outputs, language="en", batch_size=32))
+        if self.policy.rescan == "full":
+            rescanned = list(nlp.process_batch(outputs, language="en", batch_size=32))
+        else:  # patterns: every pattern and built-in recognizer again, on a tokenizer-only doc
+            rescanned = [(t, self._tokens_only(t)) for t in outputs]
         out = []
         for (text, artifacts), counts, spans in zip(rescanned, all_counts, inserted):
             residual = Counter()
             for r in self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
                                            allow_list=self.policy.allow_list or None):
-                if r.score >= self.policy.residual_threshold and not any(s <= r.start and r.end <= e for s, e in spans):
+                if r.score >= self.policy.residual_threshold and _outside(text, r.start, r.end, spans):
                     residual[r.entity_type] += 1
             out.append(Redacted(text, counts, residual))
         return out

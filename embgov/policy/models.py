@@ -122,6 +122,10 @@ class EntityRule(_Model):
     detection: list[Detection] = Field(min_length=1, description="How it is found; several detectors may feed one entity.")
     action: Action = Field(description="What replaces a match.")
     score_threshold: float | None = Field(None, ge=0, le=1, description="Overrides the policy threshold for this entity.")
+    expand: Literal["none", "name", "address"] = Field(
+        "none", description="Grow each finding over what belongs to it: name = adjacent capitalised words and initials "
+                            "('Faina D. Yefremova' from 'D. Yefremova'); address = the rest of the address (following "
+                            "comma-separated parts and short continuation lines).")
 
 
 class OnFailure(_Model):
@@ -155,6 +159,10 @@ class RedactionPolicy(_Model):
     on_failure: OnFailure = Field(default_factory=OnFailure, description="What happens to records that cannot be cleared.")
     context_boost: float = Field(0.45, ge=0, le=1, description="Score added to a finding when a context word appears in the five words before it.")
     context_min_score: float = Field(0.6, ge=0, le=1, description="Minimum score of a finding that has a context word nearby.")
+    rescan: Literal["full", "patterns"] = Field(
+        "full", description="After redaction, scan the output again with every detector (full: spaCy NER too, which also "
+                            "catches names whose context changed) or with the pattern and built-in recognizers only "
+                            "(patterns: about twice as fast).")
     residual_threshold: float = Field(0.5, ge=0, le=1, description="A rescan finding at or above this score after redaction counts as residual PII.")
     max_record_chars: int = Field(100_000, ge=1, description="Records longer than this are quarantined (or block the job).")
     hash_key: HashKeySource = Field(default_factory=HashKeySource, description="Where the keyed-hash secret is read from.")

@@ -23,7 +23,13 @@ CASES = [
     ("hipaa", "Email NGray1@mac.com with questions.", "NGray1@mac.com", "EMAIL"),
     ("hipaa", "Lives at 841 6th St, Boston.", "841 6th St", "LOCATION"),
     ("hipaa", "Address: 1211 Maple Avenue Apt 4B", "1211 Maple Avenue Apt 4B", "LOCATION"),
-    ("hipaa", "Boston, MA 02127", "02127", "ZIP_CODE"),
+    ("hipaa", "zip code 02127 on the form", "02127", "ZIP_CODE"),
+    ("hipaa", "Boston, MA 02127", "Boston, MA 02127", "LOCATION"),
+    ("hipaa", "Ship it to 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677\n\nThanks",
+     "6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677", "LOCATION"),
+    ("hipaa", "Mr. Leiva flew to LEPPEN on Tuesday morning.", "LEPPEN", "LOCATION"),
+    ("hipaa", "verses from Faina D. Yefremova's tales", "Faina D. Yefremova", "PERSON"),
+    ("hipaa", "The address is PSC 0413, Box 8144\nAPO AA 42323", "PSC 0413, Box 8144\nAPO AA 42323", "LOCATION"),
     ("hipaa", "DOB 03/14/1961", "03/14/1961", "DATE"),
     ("hipaa", "admitted on March 3, 2021", "March 3, 2021", "DATE"),
     ("hipaa", "discharged 2021-04-09", "2021-04-09", "DATE"),
@@ -55,6 +61,8 @@ def test_case(redactors, policy, text, value, entity):
         return
     start = text.index(value)
     end = start + len(value)
-    covering = [e for e, s, t in findings if s <= start and end <= t]
-    assert covering, f"{value!r} not covered; findings: {[(e, text[s:t]) for e, s, t in findings]}"
-    assert entity in covering, f"{value!r} found as {covering}, expected {entity}"
+    # Redaction coverage: every letter and digit of the value lies inside some finding.
+    uncovered = [i for i in range(start, end) if text[i].isalnum() and not any(s <= i < t for _, s, t in findings)]
+    assert not uncovered, f"{value!r} not covered; findings: {[(e, text[s:t]) for e, s, t in findings]}"
+    labels = {e for e, s, t in findings if s < end and start < t}
+    assert entity in labels, f"{value!r} found as {labels}, expected {entity}"

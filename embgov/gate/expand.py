@@ -1,0 +1,62 @@
+"""Grow a finding over what belongs to it, as the policy's `expand` asks.
+
+Detectors often find part of a value: spaCy tags 'D. Yefremova' in 'Faina D. Yefremova', a street
+pattern stops before the city and postcode lines of an address block. A half-redacted value
+still identifies, so the gate extends such findings over adjacent capitalised words and initials
+(names) or over the rest of the address (addresses). Both stay on plain text shapes, not on any
+list of names or places.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Capitalised words that start sentences or address people, never part of a name
+_NOT_NAME = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "is", "was", "have", "has",
+             "dear", "hello", "hi", "mr", "mrs", "ms", "miss", "dr", "prof", "patient", "pt", "and", "or", "with", "by",
+             "from", "to", "in", "on", "at", "of", "for", "i", "we", "he", "she", "they", "it", "if", "when", "where"}
+_LEFT_NAME = regex.compile(r"(\p{Lu}[\p{L}'’-]*\.?)[ \t]+$")
+_RIGHT_NAME = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’-]*(?<!\.)|\p{Lu}\.)(?=[\s,;:!?)]|$)")
+_SAME_LINE = regex.compile(r"^(?:,?[ \t]+(?:[\p{Lu}\d][\p{L}\d'’-]*\.?|[\p{L}]{1,3}\.?(?=[ \t]+\d)))+")
+_NEXT_LINE = regex.compile(r"^\n[ \t]*(,?[ \t]*[^\n]{1,40})(?=\n|$)")
+_LEFT_NUMBER = regex.compile(r"(\d{1,6}[ \t]+)$")
+
+
+def expand_name(text: str, start: int, end: int) -> tuple[int, int]:
+    for _ in range(3):
+        m = _LEFT_NAME.search(text, max(0, start - 40), start)
+        if not m or m.group(1).rstrip(".").lower() in _NOT_NAME:
+            break
+        start = m.start(1)
+    for _ in range(3):
+        m = _RIGHT_NAME.match(text[end:end + 40])
+        if not m or m.group(1).rstrip(".").lower() in _NOT_NAME:
+            break
+        end += m.end(1)
+    return start, end
+
+
+def _address_line(line: str) -> bool:
+    words = line.replace(",", " ").split()
+    return 0 < len(words) <= 6 and ":" not in line and not regex.search(r"[.!?]\s+\p{Ll}", line) \
+        and not regex.search(r"@|https?://", line)
+
+
+def expand_address(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LEFT_NUMBER.search(text, max(0, start - 8), start)
+    if m:
+        start = m.start(1)
+    for _ in range(6):
+        m = _SAME_LINE.match(text[end:end + 120])
+        if m and m.end() > 0:
+            end += m.end()
+            continue
+        m = _NEXT_LINE.match(text[end:end + 60])
+        if m and _address_line(m.group(1)):
+            end += m.end(1)
+            continue
+        break
+    return start, end
+
+
+EXPANDERS = {"name": expand_name, "address": expand_address}
