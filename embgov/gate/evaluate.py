@@ -3,7 +3,8 @@
 Input: a JSON list (or jsonl) of {"full_text", "spans": [{"entity_type", "start_position",
 "end_position"}]}. Dataset labels map to policy entity ids through LABEL_MAP: the first id in a
 label's list that the policy defines. Labels mapped to nothing (or to an id the policy lacks) are
-not covered by the policy: they count neither for recall nor against precision.
+not covered by the policy: they count neither for recall nor against precision. A labeled date
+that is a bare year is not counted for DATE (HIPAA Safe Harbor keeps years).
 
 Scoring is redaction-oriented. A labeled span is *found* when findings of any entity cover at
 least COVER of its non-space characters (a value half-redacted still leaks). A finding is
@@ -15,6 +16,7 @@ the finding's entity, so weak entities show up.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -23,6 +25,8 @@ from typing import Any
 from embgov.errors import GateError
 
 COVER = 0.8
+# Safe Harbor removes "all elements of dates (except year)": a bare year is not an identifier there.
+_BARE_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 
 LABEL_MAP: dict[str, list[str]] = {
     "PERSON": ["PERSON"],
@@ -73,7 +77,7 @@ def score(records: list[dict], findings: list[list[tuple[str, int, int]]], polic
         gold = [(s["entity_type"], s["start_position"], s["end_position"]) for s in rec["spans"]]
         for label, start, end in gold:
             entity = mapping.get(label)
-            if entity is None:
+            if entity is None or (entity == "DATE" and _BARE_YEAR.match(text[start:end])):
                 continue
             support[entity] += 1
             chars = [i for i in range(start, end) if not text[i].isspace()]

@@ -16,6 +16,8 @@ from embgov.policy.models import BuiltinDetection, NerDetection, PatternDetectio
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # no network fetch from presidio's URL recognizer
 
 SKIPPED_PIPES = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
+NAME_PARTICLES = {"de", "del", "della", "da", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ter",
+                  "bin", "ibn", "al", "el", "y", "the", "of", "upon", "on"}
 SPACY_LABELS = ["PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "NORP"]
 
 
@@ -108,10 +110,20 @@ def build_analyzer(policy: RedactionPolicy):
             # The analyzer passes its own IGNORECASE flags; policies opt in with (?i) instead.
             return super().analyze(text, entities, nlp_artifacts, regex_flags=regex.DOTALL | regex.MULTILINE)
 
+    shape = regex.compile(r"^(?:\p{Lu}[\p{Ll}'’.-]+(?:-\p{Lu}?[\p{Ll}]+)*|\p{Lu}{4,}|\p{Lu}\.?)$")
+
+    lower_word = regex.compile(r"^\p{Ll}[\p{Ll}'’-]+$")
+
+    def capitalised(span: str) -> bool:
+        words = [w for w in span.replace(",", " ").split() if w.lower() not in NAME_PARTICLES]
+        if len(words) >= 2 and all(lower_word.match(w) for w in words):
+            return True  # a name typed in lower case ("patricia desrosiers"); single words are too often terms
+        return bool(words) and all(shape.match(w) for w in words)
+
     class PolicyNer(EntityRecognizer):
-        def __init__(self, label_map: dict[str, tuple[str, float]]):
+        def __init__(self, label_map: dict[str, tuple[str, float, str]]):
             self.label_map = label_map
-            super().__init__(supported_entities=sorted({e for e, _ in label_map.values()}), name="PolicyNer")
+            super().__init__(supported_entities=sorted({hit[0] for hit in label_map.values()}), name="PolicyNer")
 
         def load(self) -> None:
             pass
@@ -122,7 +134,7 @@ def build_analyzer(policy: RedactionPolicy):
             out = []
             for ent in nlp_artifacts.entities:
                 hit = self.label_map.get(ent.label_)
-                if hit and hit[0] in entities:
+                if hit and hit[0] in entities and (hit[2] == "any" or capitalised(ent.text)):
                     out.append(RecognizerResult(hit[0], ent.start_char, ent.end_char, hit[1]))
             return out
 
@@ -131,7 +143,7 @@ def build_analyzer(policy: RedactionPolicy):
         for i, det in enumerate(rule.detection):
             if isinstance(det, NerDetection):
                 for label in det.labels:
-                    label_map[label] = (rule.id, det.score)
+                    label_map[label] = (rule.id, det.score, det.shape)
             elif isinstance(det, PatternDetection):
                 recognizers.append(PolicyPatterns(rule.id, f"{rule.id}:{i}", det))
             elif isinstance(det, BuiltinDetection):

@@ -51,10 +51,11 @@ def read_hash_key(policy: RedactionPolicy, base_dir: Path | None = None) -> byte
 _EDGE = set(" \t\r\n,;:.#-")
 
 
-def resolve_overlaps(results: list, text: str) -> list:
+def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None = None) -> list:
     """Keep every character covered, but each by one finding: the higher score wins the overlap
     and a weaker finding keeps only the parts outside it (so 'Email a@b.org' found as PERSON by
-    NER and as EMAIL by a pattern becomes 'Email' PERSON + 'a@b.org' EMAIL, not one PERSON)."""
+    NER and as EMAIL by a pattern becomes one EMAIL, not one PERSON). A weaker finding that keeps
+    less than half of what its detector matched (before expansion) is dropped as noise."""
     from presidio_analyzer import RecognizerResult
 
     kept: list = []
@@ -62,7 +63,7 @@ def resolve_overlaps(results: list, text: str) -> list:
         pieces = [(r.start, r.end)]
         for k in kept:
             pieces = [p for s, e in pieces for p in ((s, min(e, k.start)), (max(s, k.end), e)) if p[0] < p[1]]
-        if sum(e - s for s, e in pieces) * 2 < r.end - r.start:
+        if sum(e - s for s, e in pieces) * 2 < (detected or {}).get(id(r), r.end - r.start):
             continue  # mostly inside a stronger finding: the rest is the weaker detector's noise
         for s, e in pieces:
             while s < e and text[s] in _EDGE:
@@ -120,11 +121,12 @@ class Redactor:
         results = self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
                                         allow_list=self.policy.allow_list or None)
         kept = [r for r in results if r.score >= self.thresholds[r.entity_type]]
+        detected = {id(r): r.end - r.start for r in kept}
         for r in kept:
             grow = self.expanders.get(r.entity_type)
             if grow:
                 r.start, r.end = grow(text, r.start, r.end)
-        return resolve_overlaps(kept, text)
+        return resolve_overlaps(kept, text, detected)
 
     def _tokens_only(self, text: str):
         from presidio_analyzer.nlp_engine import NlpArtifacts

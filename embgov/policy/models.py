@@ -67,6 +67,10 @@ class NerDetection(_Model):
     labels: list[Literal["PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "NORP"]] = Field(
         min_length=1, description="spaCy labels mapped to this entity.")
     score: float = Field(0.85, ge=0, le=1, description="Score given to an NER match.")
+    shape: Literal["any", "capitalised"] = Field(
+        "capitalised", description="capitalised: keep a span only when each word starts with a capital letter and has "
+                                   "no digits, and all-capital words have four letters or more (drops the gene and "
+                                   "protein symbols a small model tags as names or places); any: keep every span.")
 
 
 class PatternDetection(_Model):
