@@ -22,7 +22,27 @@ _NEXT_LINE = regex.compile(r"^\n[ \t]*(,?[ \t]*[^\n]{1,40})(?=\n|$)")
 _LEFT_NUMBER = regex.compile(r"(\d{1,6}[ \t]+)$")
 
 
+_LIST_RIGHT = regex.compile(r"^(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|,[ \t]*and[ \t]+)(\p{Lu}\p{Ll}[\p{L}'’-]*)(?=[\s,.;:!?)]|$)")
+_LIST_LEFT = regex.compile(r"(\p{Lu}\p{Ll}[\p{L}'’-]*)(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)$")
+
+
 def expand_name(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = _expand_words(text, start, end)
+    # a coordinated list of names ("Eklund, Michael and Hodge"): one name found, its neighbours too
+    for _ in range(8):
+        m = _LIST_RIGHT.match(text[end:end + 60])
+        if not m or m.group(1).lower() in _NOT_NAME:
+            break
+        end += m.end(1)
+    for _ in range(8):
+        m = _LIST_LEFT.search(text, max(0, start - 60), start)
+        if not m or m.group(1).lower() in _NOT_NAME:
+            break
+        start = m.start(1)
+    return start, end
+
+
+def _expand_words(text: str, start: int, end: int) -> tuple[int, int]:
     for _ in range(3):
         m = _LEFT_NAME.search(text, max(0, start - 40), start)
         if not m or m.group(1).rstrip(".").lower() in _NOT_NAME:

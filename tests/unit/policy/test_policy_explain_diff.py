@@ -34,8 +34,10 @@ def entity(data: dict, entity_id: str) -> dict:
 def test_rows_in_words():
     rows = {r["entity"]: r for r in explain_rows(HIPAA)}
     assert list(rows) == [e.id for e in HIPAA.entities]
-    assert rows["PERSON"]["detection"] == ("spaCy NER: PERSON; patterns: titled-name, initial-surname, "
-                                           "surname-comma-first (+ 16 context words)")
+    person = next(e for e in HIPAA.entities if e.id == "PERSON")
+    patterns = ", ".join(p.name for d in person.detection if d.kind == "patterns" for p in d.patterns)
+    n_context = sum(len(d.context) for d in person.detection if d.kind == "patterns")
+    assert rows["PERSON"]["detection"] == f"spaCy NER: PERSON; patterns: {patterns} (+ {n_context} context words)"
     assert rows["PERSON"]["action"] == "replace with <PERSON>"
     assert rows["EMAIL"]["detection"] == "Presidio EmailRecognizer"
     assert rows["SSN"]["action"] == "keyed hash (16 hex, key from $EMBGOV_HASH_KEY)"
