@@ -14,7 +14,9 @@ import regex
 # Capitalised words that start sentences or address people, never part of a name
 _NOT_NAME = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "is", "was", "have", "has",
              "dear", "hello", "hi", "mr", "mrs", "ms", "miss", "dr", "prof", "patient", "pt", "and", "or", "with", "by",
-             "from", "to", "in", "on", "at", "of", "for", "i", "we", "he", "she", "they", "it", "if", "when", "where"}
+             "from", "to", "in", "on", "at", "of", "for", "i", "we", "he", "she", "they", "it", "if", "when", "where",
+             "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "spouse", "partner",
+             "contact", "seen", "per", "called", "spoke", "family", "friend", "caregiver", "guardian", "nurse"}
 _LEFT_NAME = regex.compile(r"(\p{Lu}[\p{L}'’-]*\.?)[ \t]+$")
 _RIGHT_NAME = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’-]*(?<!\.)|\p{Lu}\.)(?=[\s,;:!?)]|$)")
 _SAME_LINE = regex.compile(r"^(?:,?[ \t]+(?:[\p{Lu}\d][\p{L}\d'’-]*\.?|[\p{L}]{1,3}\.?(?=[ \t]+\d)))+")
