@@ -78,7 +78,9 @@ class _Ray(_Bounded):
     def __init__(self, policy: RedactionPolicy, key: bytes | None, workers: int, address: str):
         import ray
 
-        ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
+        self.started = not ray.is_initialized()
+        if self.started:
+            ray.init(address=address, log_to_driver=False)
 
         @ray.remote
         class RedactorActor:
@@ -104,6 +106,8 @@ class _Ray(_Bounded):
     def close(self) -> None:
         for actor in self.actors:
             self.ray.kill(actor)
+        if self.started:
+            self.ray.shutdown()
 
 
 @contextmanager

@@ -159,3 +159,13 @@ def test_csv_with_selected_field_drops_other_columns_and_uses_two_processes(tmp_
     assert receipt.workers == 2 and receipt.records_out == 2
     assert "Noah" not in text and "Ann Lee" not in text and "617" not in text
     assert text.splitlines()[0] == "pid,notes"
+
+
+def test_same_code_path_on_ray_actors(tmp_path, approved_policy, monkeypatch):
+    """RAY_ADDRESS switches the executor to Ray actors (here a local Ray, as a cluster would be)."""
+    policy = approved_policy("hipaa")
+    monkeypatch.setenv("RAY_ADDRESS", "local")
+    src = write_jsonl(tmp_path / "r.jsonl", [{"_id": str(i), "text": f"Call 617-248-48{i:02d} today."} for i in range(5)])
+    receipt = run_gate(policy, [src], tmp_path / "out", workers=2)
+    assert receipt.verdict == "passed" and receipt.entity_counts == {"PHONE": 5}
+    assert "617" not in (tmp_path / "out/r.jsonl").read_text()
