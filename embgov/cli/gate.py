@@ -69,4 +69,5 @@ def eval_(policy_path, labeled, limit, as_json) -> None:
     click.echo(f"overall  precision {o['precision']:.3f}  recall {o['recall']:.3f}  F2 {o['f2']:.3f}")
     click.echo(f"{'entity':<24} {'precision':>9} {'recall':>7} {'support':>8}")
     for name, e in result["entities"].items():
-        click.echo(f"{name:<24} {e['precision']:>9.3f} {e['recall']:>7.3f} {e['support']:>8}")
+        p, r = (f"{v:.3f}" if v is not None else "-" for v in (e["precision"], e["recall"]))
+        click.echo(f"{name:<24} {p:>9} {r:>7} {e['support']:>8}")

@@ -90,8 +90,10 @@ def score(records: list[dict], findings: list[list[tuple[str, int, int]]], polic
                 correct[entity] += 1
     entities = {}
     for entity in sorted(set(support) | set(predicted)):
-        entities[entity] = {"precision": _ratio(correct[entity], predicted[entity]),
-                            "recall": _ratio(found[entity], support[entity]), "support": support[entity]}
+        # None where there is nothing to measure (no findings / no labeled spans of that entity)
+        entities[entity] = {"precision": _ratio(correct[entity], predicted[entity]) if predicted[entity] else None,
+                            "recall": _ratio(found[entity], support[entity]) if support[entity] else None,
+                            "support": support[entity]}
     p = _ratio(sum(correct.values()), sum(predicted.values()))
     r = _ratio(sum(found.values()), sum(support.values()))
     f2 = round(5 * p * r / (4 * p + r), 4) if p + r else 0.0
