@@ -23,10 +23,11 @@ embgov policy approve "$POLICY" --by "Demo Compliance Officer"
 embgov policy check "$POLICY"
 
 step "3. Synthetic patient notes through the redaction gate (fails closed, leaves a receipt)"
-embgov redact --policy "$POLICY" demo/data/patients/patients_notes.csv --field doctor_notes \
-    --out "$EMBGOV_HOME/gate/patients"
-echo "-- first redacted note:"
-sed -n 2p "$EMBGOV_HOME/gate/patients/patients_notes.csv" | cut -c1-300
+# Every column is scanned; columns the policy names in `fields` (fname, lname, postcode, dob, ...)
+# are identifiers as a whole, and each column's name is context for its value.
+embgov redact --policy "$POLICY" demo/data/patients/patients_notes.csv --out "$EMBGOV_HOME/gate/patients"
+echo "-- header and first redacted record:"
+sed -n 1,2p "$EMBGOV_HOME/gate/patients/patients_notes.csv" | cut -c1-300
 
 step "4. The SciFact demo corpus through the same gate"
 embgov redact --policy "$POLICY" demo/data/scifact/corpus.jsonl --out "$EMBGOV_HOME/gate/scifact"

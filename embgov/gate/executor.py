@@ -1,7 +1,7 @@
 """One code path, three places to run: in this process, a local process pool, or Ray actors.
 
 `make_pool(policy, key, workers)` returns a context manager whose `map` takes an iterator of
-(batch, texts) and yields (batch, redacted) in input order, with a bounded number in flight.
+(batch, [(field, text)...]) and yields (batch, redacted) in input order, with a bounded number in flight.
 RAY_ADDRESS set -> Ray actors on that cluster; workers > 1 -> local processes; else in-process.
 """
 
@@ -25,8 +25,12 @@ def _init(policy_json: str, key: bytes | None) -> None:
     _redactor = Redactor(RedactionPolicy.model_validate_json(policy_json), key)
 
 
-def _work(texts: list[str]) -> list:
-    return _redactor.redact_batch(texts) if texts else []
+def _work(items: list[tuple[str | None, str]]) -> list:
+    """items: (field name, text) pairs; the field name gives context and field rules."""
+    if not items:
+        return []
+    fields, texts = zip(*items)
+    return _redactor.redact_batch(list(texts), list(fields))
 
 
 class _Local:

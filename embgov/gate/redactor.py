@@ -75,6 +75,18 @@ def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None =
     return sorted(kept, key=lambda r: r.start)
 
 
+def _norm(field: str | None) -> str:
+    return "".join(c for c in (field or "").lower() if c.isalnum())
+
+
+def _field_words(field: str | None) -> list[str] | None:
+    """'last_visit' -> ['last', 'visit', 'lastvisit']: a field's name is context for its value."""
+    if not field:
+        return None
+    words = [w for w in field.lower().replace("-", " ").replace("_", " ").split() if w]
+    return words + [_norm(field)]
+
+
 def _outside(text: str, start: int, end: int, inserted: list[tuple[int, int]]) -> bool:
     """Does [start, end) contain a letter or digit that the gate did not insert itself?"""
     return any(text[i].isalnum() and not any(s <= i < e for s, e in inserted) for i in range(start, end))
@@ -91,6 +103,7 @@ class Redactor:
         self.entities = [e.id for e in policy.entities]
         self.thresholds = {e.id: (e.score_threshold if e.score_threshold is not None else policy.score_threshold)
                            for e in policy.entities}
+        self.field_rules = {_norm(f): e.id for e in policy.entities for f in e.fields}
         self.expanders = {e.id: EXPANDERS[e.expand] for e in policy.entities if e.expand != "none"}
         self.operators = {e.id: self._operator(e.id, e.action, hash_key, OperatorConfig) for e in policy.entities}
 
@@ -117,10 +130,16 @@ class Redactor:
             return OperatorConfig("custom", {"lambda": pseudonym})
         raise GateError(f"unknown action for {entity}")
 
-    def _find(self, text: str, artifacts) -> list:
+    def _find(self, text: str, artifacts, field: str | None = None) -> list:
+        from presidio_analyzer import RecognizerResult
+
         results = self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
-                                        allow_list=self.policy.allow_list or None)
+                                        allow_list=self.policy.allow_list or None, context=_field_words(field))
         kept = [r for r in results if r.score >= self.thresholds[r.entity_type]]
+        entity = self.field_rules.get(_norm(field)) if field else None
+        if entity and text.strip():  # a column that holds the identifier: all of it goes
+            lead = len(text) - len(text.lstrip())
+            kept.append(RecognizerResult(entity, lead, len(text.rstrip()), 1.0))
         detected = {id(r): r.end - r.start for r in kept}
         for r in kept:
             grow = self.expanders.get(r.entity_type)
@@ -140,13 +159,14 @@ class Redactor:
         return [[(r.entity_type, r.start, r.end) for r in self._find(text, artifacts)]
                 for text, artifacts in self.analyzer.nlp_engine.process_batch(texts, language="en", batch_size=32)]
 
-    def redact_batch(self, texts: list[str]) -> list[Redacted]:
-        """Redact each text; exceptions propagate (the caller fails closed)."""
+    def redact_batch(self, texts: list[str], fields: list[str | None] | None = None) -> list[Redacted]:
+        """Redact each text (from the named field, when known); exceptions propagate (the caller fails closed)."""
         nlp = self.analyzer.nlp_engine
+        fields = fields or [None] * len(texts)
         first = list(nlp.process_batch(texts, language="en", batch_size=32))
         outputs, all_counts, inserted = [], [], []
-        for text, artifacts in first:
-            found = self._find(text, artifacts)
+        for (text, artifacts), field in zip(first, fields):
+            found = self._find(text, artifacts, field)
             result = self.anonymizer.anonymize(text=text, analyzer_results=found, operators=self.operators)
             outputs.append(result.text)
             all_counts.append(Counter(item.entity_type for item in result.items))
@@ -156,10 +176,10 @@ class Redactor:
         else:  # patterns: every pattern and built-in recognizer again, on a tokenizer-only doc
             rescanned = [(t, self._tokens_only(t)) for t in outputs]
         out = []
-        for (text, artifacts), counts, spans in zip(rescanned, all_counts, inserted):
+        for (text, artifacts), counts, spans, field in zip(rescanned, all_counts, inserted, fields):
             residual = Counter()
             for r in self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
-                                           allow_list=self.policy.allow_list or None):
+                                           allow_list=self.policy.allow_list or None, context=_field_words(field)):
                 if r.score >= self.policy.residual_threshold and _outside(text, r.start, r.end, spans):
                     residual[r.entity_type] += 1
             out.append(Redacted(text, counts, residual))

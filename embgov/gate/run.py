@@ -138,7 +138,7 @@ def _verdict(policy, n: int, q: int, rate: float) -> tuple[str, str]:
     return "passed", f"{n - q} of {n} records cleared" + (f", {q} quarantined" if q else "")
 
 
-def _text_batches(stream: Iterator[Record | Bad]) -> Iterator[tuple[list, list[str]]]:
+def _text_batches(stream: Iterator[Record | Bad]) -> Iterator[tuple[list, list[tuple[str, str]]]]:
     """Group records into batches; each batch carries its records and their flattened texts."""
     batch: list[Record | Bad] = []
     for item in stream:
@@ -150,8 +150,8 @@ def _text_batches(stream: Iterator[Record | Bad]) -> Iterator[tuple[list, list[s
         yield batch, _texts(batch)
 
 
-def _texts(batch: list) -> list[str]:
-    return [v for item in batch if isinstance(item, Record) for v in item.fields.values()]
+def _texts(batch: list) -> list[tuple[str, str]]:
+    return [(f, v) for item in batch if isinstance(item, Record) for f, v in item.fields.items()]
 
 
 def accept_dataset(out_dir: str | Path, policy_hash: str | None = None) -> GateReceipt:

@@ -126,6 +126,9 @@ class EntityRule(_Model):
     detection: list[Detection] = Field(min_length=1, description="How it is found; several detectors may feed one entity.")
     action: Action = Field(description="What replaces a match.")
     score_threshold: float | None = Field(None, ge=0, le=1, description="Overrides the policy threshold for this entity.")
+    fields: list[str] = Field(default_factory=list, description="Structured fields or columns whose whole value is this identifier "
+                              "(e.g. lname, dob, postcode), compared ignoring case, '_', '-' and spaces; their names also "
+                              "count as context words for every detector.")
     expand: Literal["none", "name", "address"] = Field(
         "none", description="Grow each finding over what belongs to it: name = adjacent capitalised words and initials "
                             "('Faina D. Yefremova' from 'D. Yefremova'); address = the rest of the address (following "

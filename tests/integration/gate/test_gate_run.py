@@ -130,7 +130,7 @@ def test_missing_nlp_model_fails_closed_naming_the_package(tmp_path, approved_po
 def test_analyzer_error_fails_closed_and_keeps_nothing(tmp_path, approved_policy, monkeypatch):
     from embgov.gate import redactor
 
-    def boom(self, texts):
+    def boom(self, texts, fields=None):
         raise RuntimeError("analyzer exploded on " + texts[0])  # the message must not surface
 
     monkeypatch.setattr(redactor.Redactor, "redact_batch", boom)
@@ -169,3 +169,17 @@ def test_same_code_path_on_ray_actors(tmp_path, approved_policy, monkeypatch):
     receipt = run_gate(policy, [src], tmp_path / "out", workers=2)
     assert receipt.verdict == "passed" and receipt.entity_counts == {"PHONE": 5}
     assert "617" not in (tmp_path / "out/r.jsonl").read_text()
+
+
+def test_structured_columns_use_field_rules_and_field_names_as_context(tmp_path, approved_policy):
+    """A cell like 'Gray' under lname has no context of its own: the policy's `fields` cover it."""
+    policy = approved_policy("hipaa")
+    src = tmp_path / "patients.csv"
+    src.write_text("pid,fname,lname,postcode,age,diagnosis,notes\n"
+                   "1,Noah,Gray,2127,49,Hypertension,Mr. Gray is stable.\n"
+                   "2,Ann,Quill,89101,92,Migraine,Follow up in two weeks.\n")
+    receipt = run_gate(policy, [src], tmp_path / "out", id_field="pid", workers=1)
+    rows = (tmp_path / "out/patients.csv").read_text().splitlines()
+    assert rows[1] == "1,<PERSON>,<PERSON>,<ZIP>,49,Hypertension,<PERSON> is stable."
+    assert rows[2].startswith("2,<PERSON>,<PERSON>,<ZIP>,<AGE>,Migraine,")
+    assert receipt.entity_counts["ZIP_CODE"] == 2 and receipt.entity_counts["AGE_OVER_89"] == 1
