@@ -28,6 +28,7 @@ from embgov.store.db import utcnow
 log = logging.getLogger("embgov.gate")
 RECEIPT = "receipt.json"
 BATCH = 64
+SMALL_INPUT_BYTES = 256 * 1024
 
 
 def fingerprint(paths: Iterable[Path]) -> str:
@@ -61,7 +62,9 @@ def run_gate(policy_path: str | Path, inputs: list[str | Path], out_dir: str | P
     counts, residual, quarantined = Counter(), Counter(), []
     records_in = records_out = 0
     written_fields: set[str] = set()
-    n_workers = workers or min(2, os.cpu_count() or 1)
+    # Spawning workers costs seconds (each imports Presidio and spaCy): small inputs run in-process.
+    small = sum(p.stat().st_size for p in paths) < SMALL_INPUT_BYTES
+    n_workers = workers or (1 if small else min(2, os.cpu_count() or 1))
     try:
         with make_pool(policy, key, n_workers) as pool:
             for path in paths:
