@@ -23,10 +23,19 @@ def redact(policy_path, inputs, out_dir, fields, id_field, workers, actor, as_js
     """
     from embgov.gate.run import run_gate
 
-    with click.progressbar(length=0, label="redacting", file=click.get_text_stream("stderr"),
-                           show_pos=True, show_percent=False) as bar:
-        receipt = run_gate(policy_path, list(inputs), out_dir, fields=list(fields) or None, id_field=id_field,
-                           workers=workers, actor=actor, progress=bar.update)
+    import sys
+
+    done = [0]
+
+    def progress(n: int) -> None:  # the total is unknown while streaming: show a running count
+        done[0] += n
+        if sys.stderr.isatty():
+            click.echo(f"\rredacting: {done[0]} records", err=True, nl=False)
+
+    receipt = run_gate(policy_path, list(inputs), out_dir, fields=list(fields) or None, id_field=id_field,
+                       workers=workers, actor=actor, progress=progress)
+    if sys.stderr.isatty():
+        click.echo(err=True)
     if as_json:
         emit_json(receipt.model_dump())
     else:
