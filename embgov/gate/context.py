@@ -6,8 +6,9 @@ positions are computed once per document and each finding is located by binary s
 is on whole words of the lower-cased text (an inflection of up to three letters is accepted, so
 "admit" supports "admitted"), which lets the gate run spaCy without tagger and lemmatizer; the
 policy's context words are compared in lower case. Semantics otherwise follow Presidio's: the
-`prefix` keywords before a match (stop words and punctuation skipped), a boost added to the
-score, and a floor for any finding with supportive context.
+`prefix` keywords before a match and the `suffix` keywords after it (stop words and punctuation
+skipped; "in Rohod for a business trip"), a boost added to the score, and a floor for any finding
+with supportive context.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ def _supports(word: str, context: tuple[str, ...]) -> bool:
 
 
 class FastContextEnhancer(ContextAwareEnhancer):
-    def __init__(self, boost: float, min_score: float, prefix: int = 5):
+    def __init__(self, boost: float, min_score: float, prefix: int = 5, suffix: int = 3):
         super().__init__(context_similarity_factor=boost, min_score_with_context_similarity=min_score,
-                         context_prefix_count=prefix, context_suffix_count=0)
+                         context_prefix_count=prefix, context_suffix_count=suffix)
         self._contexts: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
 
     def _context_of(self, recognizer) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -54,7 +55,9 @@ class FastContextEnhancer(ContextAwareEnhancer):
                 continue
             words, phrases = self._context_of(recognizer)
             i = bisect_left(starts, result.start)
-            window = [w for _, w in keys[max(0, i - self.context_prefix_count):i]] + list(extra)
+            j = bisect_left(starts, result.end)
+            window = ([w for _, w in keys[max(0, i - self.context_prefix_count):i]]
+                      + [w for _, w in keys[j:j + self.context_suffix_count]] + list(extra))
             joined = " ".join(window)
             if any(_supports(w, words) for w in window) or any(" ".join(p) in joined for p in phrases):
                 result.score = min(max(result.score + self.context_similarity_factor,
