@@ -79,12 +79,18 @@ def _norm(field: str | None) -> str:
     return "".join(c for c in (field or "").lower() if c.isalnum())
 
 
+# Names of free-text fields say nothing about what is in them ("text" would support phone numbers).
+_GENERIC_FIELDS = {"text", "title", "body", "content", "contents", "note", "notes", "description", "message",
+                   "messages", "comment", "comments", "abstract", "summary", "value", "data", "anchor", "positive",
+                   "negative", "query", "document", "doctornotes", "doctor"}
+
+
 def _field_words(field: str | None) -> list[str] | None:
-    """'last_visit' -> ['last', 'visit', 'lastvisit']: a field's name is context for its value."""
+    """'last_visit' -> ['last', 'visit', 'lastvisit']: a structured field's name is context for its value."""
     if not field:
         return None
-    words = [w for w in field.lower().replace("-", " ").replace("_", " ").split() if w]
-    return words + [_norm(field)]
+    words = [w for w in field.lower().replace("-", " ").replace("_", " ").split() if w and w not in _GENERIC_FIELDS]
+    return (words + [_norm(field)]) if words else None
 
 
 def _outside(text: str, start: int, end: int, inserted: list[tuple[int, int]]) -> bool:

@@ -183,3 +183,12 @@ def test_structured_columns_use_field_rules_and_field_names_as_context(tmp_path,
     assert rows[1] == "1,<PERSON>,<PERSON>,<ZIP>,49,Hypertension,<PERSON> is stable."
     assert rows[2].startswith("2,<PERSON>,<PERSON>,<ZIP>,<AGE>,Migraine,")
     assert receipt.entity_counts["ZIP_CODE"] == 2 and receipt.entity_counts["AGE_OVER_89"] == 1
+
+
+def test_generic_field_names_are_not_context(tmp_path, approved_policy):
+    """A field called 'text' must not make every number range in it look like a phone number."""
+    policy = approved_policy("hipaa")
+    src = write_jsonl(tmp_path / "abstracts.jsonl", [
+        {"_id": "a", "title": "Trial", "text": "Subjects 20-64 years (n = 10 729; SBP 140-179 mmHg) were recruited."}])
+    receipt = run_gate(policy, [src], tmp_path / "out", workers=1)
+    assert "PHONE" not in receipt.entity_counts
