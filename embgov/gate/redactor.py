@@ -79,18 +79,17 @@ def _norm(field: str | None) -> str:
     return "".join(c for c in (field or "").lower() if c.isalnum())
 
 
-# Names of free-text fields say nothing about what is in them ("text" would support phone numbers).
-_GENERIC_FIELDS = {"text", "title", "body", "content", "contents", "note", "notes", "description", "message",
-                   "messages", "comment", "comments", "abstract", "summary", "value", "data", "anchor", "positive",
-                   "negative", "query", "document", "doctornotes", "doctor"}
+# A column name describes a short value ("postcode: 2127"), not a paragraph: in free text
+# ("text", "notes") it would lend its words to every number and name far away from it.
+CELL_WORDS = 6
 
 
-def _field_words(field: str | None) -> list[str] | None:
-    """'last_visit' -> ['last', 'visit', 'lastvisit']: a structured field's name is context for its value."""
-    if not field:
+def _field_words(field: str | None, text: str) -> list[str] | None:
+    """'last_visit' -> ['last', 'visit', 'lastvisit'] as context for a short structured value."""
+    if not field or len(text.split()) > CELL_WORDS:
         return None
-    words = [w for w in field.lower().replace("-", " ").replace("_", " ").split() if w and w not in _GENERIC_FIELDS]
-    return (words + [_norm(field)]) if words else None
+    words = [w for w in field.lower().replace("-", " ").replace("_", " ").split() if w]
+    return words + [_norm(field)]
 
 
 def _outside(text: str, start: int, end: int, inserted: list[tuple[int, int]]) -> bool:
@@ -140,7 +139,7 @@ class Redactor:
         from presidio_analyzer import RecognizerResult
 
         results = self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
-                                        allow_list=self.policy.allow_list or None, context=_field_words(field))
+                                        allow_list=self.policy.allow_list or None, context=_field_words(field, text))
         kept = [r for r in results if r.score >= self.thresholds[r.entity_type]]
         entity = self.field_rules.get(_norm(field)) if field else None
         if entity and text.strip():  # a column that holds the identifier: all of it goes
@@ -185,7 +184,7 @@ class Redactor:
         for (text, artifacts), counts, spans, field in zip(rescanned, all_counts, inserted, fields):
             residual = Counter()
             for r in self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
-                                           allow_list=self.policy.allow_list or None, context=_field_words(field)):
+                                           allow_list=self.policy.allow_list or None, context=_field_words(field, text)):
                 if r.score >= self.policy.residual_threshold and _outside(text, r.start, r.end, spans):
                     residual[r.entity_type] += 1
             out.append(Redacted(text, counts, residual))
