@@ -21,47 +21,52 @@ NAME_PARTICLES = {"de", "del", "della", "da", "di", "do", "dos", "du", "la", "le
 SPACY_LABELS = ["PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "NORP"]
 
 
-def _validators():
-    """Checksum validators by name: a match that fails is dropped."""
+# Checksum validators by name (a policy's `validate_as`): a match that fails is dropped.
 
-    def luhn(text: str) -> bool:
-        digits = [int(c) for c in text if c.isdigit()]
-        if not 13 <= len(digits) <= 19:
-            return False
-        total = 0
-        for i, d in enumerate(reversed(digits)):
-            if i % 2:
-                d = d * 2 - 9 if d > 4 else d * 2
-            total += d
-        return total % 10 == 0
+def _luhn(text: str) -> bool:
+    digits = [int(c) for c in text if c.isdigit()]
+    if not 13 <= len(digits) <= 19:
+        return False
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
 
-    def ssn(text: str) -> bool:
-        digits = "".join(c for c in text if c.isdigit())
-        if len(digits) != 9 or len(set(digits)) == 1 or digits in ("123456789", "987654321"):
-            return False
-        return digits[:3] not in ("000", "666") and digits[0] != "9" and digits[3:5] != "00" and digits[5:] != "0000"
 
-    def aba(text: str) -> bool:
-        d = [int(c) for c in text if c.isdigit()]
-        return len(d) == 9 and (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + d[2] + d[5] + d[8]) % 10 == 0
+def _ssn(text: str) -> bool:
+    digits = "".join(c for c in text if c.isdigit())
+    if len(digits) != 9 or len(set(digits)) == 1 or digits in ("123456789", "987654321"):
+        return False
+    return digits[:3] not in ("000", "666") and digits[0] != "9" and digits[3:5] != "00" and digits[5:] != "0000"
 
-    def iban(text: str) -> bool:
-        s = "".join(text.split()).upper()
-        if len(s) < 15 or len(s) > 34 or not s[:2].isalpha() or not s[2:4].isdigit():
-            return False
-        rearranged = s[4:] + s[:4]
-        return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
 
-    def vin(text: str) -> bool:
-        values = {**{str(i): i for i in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))),
-                  **dict(zip("JKLMN", range(1, 6))), "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10)))}
-        weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
-        if len(text) != 17 or not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
-            return False
-        check = sum(values.get(c, 0) * w for c, w in zip(text, weights)) % 11
-        return text[8] == ("X" if check == 10 else str(check))
+def _aba(text: str) -> bool:
+    d = [int(c) for c in text if c.isdigit()]
+    return len(d) == 9 and (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + d[2] + d[5] + d[8]) % 10 == 0
 
-    return {"luhn": luhn, "ssn": ssn, "aba_routing": aba, "iban": iban, "vin": vin}
+
+def _iban(text: str) -> bool:
+    s = "".join(text.split()).upper()
+    if len(s) < 15 or len(s) > 34 or not s[:2].isalpha() or not s[2:4].isdigit():
+        return False
+    return int("".join(str(int(c, 36)) for c in s[4:] + s[:4])) % 97 == 1
+
+
+_VIN_VALUES = {**{str(i): i for i in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))),
+               **dict(zip("JKLMN", range(1, 6))), "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10)))}
+_VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
+
+
+def _vin(text: str) -> bool:
+    if len(text) != 17 or not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
+        return False
+    check = sum(_VIN_VALUES.get(c, 0) * w for c, w in zip(text, _VIN_WEIGHTS)) % 11
+    return text[8] == ("X" if check == 10 else str(check))
+
+
+VALIDATORS = {"luhn": _luhn, "ssn": _ssn, "aba_routing": _aba, "iban": _iban, "vin": _vin}
 
 
 def check_nlp_model(policy: RedactionPolicy) -> None:
@@ -94,14 +99,12 @@ def build_analyzer(policy: RedactionPolicy):
     except ImportError as exc:
         raise GateError(f"Presidio is not installed: {exc}", fix="pip install presidio-analyzer presidio-anonymizer") from None
 
-    validators = _validators()
-
     class PolicyPatterns(PatternRecognizer):
         def __init__(self, entity: str, name: str, det: PatternDetection):
             super().__init__(supported_entity=entity, name=name, context=[c.lower() for c in det.context],
                              patterns=[Pattern(p.name, p.regex, p.score) for p in det.patterns],
                              global_regex_flags=regex.DOTALL | regex.MULTILINE)
-            self._check = validators.get(det.validate_as)
+            self._check = VALIDATORS.get(det.validate_as)
 
         def validate_result(self, pattern_text: str):
             return None if self._check is None else self._check(pattern_text)

@@ -96,13 +96,12 @@ def _jsonl(path: Path, fields, id_field, max_chars) -> Iterator[Record | Bad]:
 def _csv(path: Path, fields, id_field, max_chars, delimiter: str) -> Iterator[Record | Bad]:
     name = path.name
     raw = path.read_bytes()
-    lines = raw.split(b"\n")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Find the bad rows, quarantine them and read the rest.
         good = []
-        for n, line in enumerate(lines, 1):
+        for n, line in enumerate(raw.split(b"\n"), 1):
             try:
                 good.append(line.decode("utf-8-sig" if n == 1 else "utf-8"))
             except UnicodeDecodeError:
