@@ -11,6 +11,10 @@ from embgov.cli.main import cli
 
 pytestmark = pytest.mark.integration
 
+
+def redact(policy, src, out, *extra: str):
+    return CliRunner().invoke(cli, ["redact", "--policy", str(policy), str(src), "--out", str(out), *extra])
+
 LABELED = [
     {"full_text": "Call Maria Lopez at 617-248-4867.", "spans": [
         {"entity_type": "PERSON", "entity_value": "Maria Lopez", "start_position": 5, "end_position": 16},
@@ -44,13 +48,13 @@ def test_redact_cli_summary_and_exit_codes(tmp_path, approved_policy):
     policy = approved_policy("hipaa")
     src = tmp_path / "notes.txt"
     src.write_text("Call 617-248-4867 today.\nNothing to see here.\n")
-    result = CliRunner().invoke(cli, ["redact", "--policy", str(policy), str(src), "--out", str(tmp_path / "o"), "--workers", "1"])
+    result = redact(policy, src, tmp_path / "o", "--workers", "1")
     assert result.exit_code == 0, result.output
     assert "verdict: PASSED" in result.output and "PHONE" in result.output
     assert (tmp_path / "o/notes.txt").read_text().splitlines()[0] == "Call <PHONE> today."
-    again = CliRunner().invoke(cli, ["redact", "--policy", str(policy), str(src), "--out", str(tmp_path / "o")])
+    again = redact(policy, src, tmp_path / "o")
     assert again.exit_code == 1 and "not empty" in again.output
-    blocked = CliRunner().invoke(cli, ["redact", "--policy", str(policy), str(tmp_path / "empty.txt"), "--out", str(tmp_path / "e")])
+    blocked = redact(policy, tmp_path / "empty.txt", tmp_path / "e")
     assert blocked.exit_code == 1 and "not found" in blocked.output
 
 
@@ -58,6 +62,6 @@ def test_redact_cli_blocked_verdict_exits_1(tmp_path, approved_policy):
     policy = approved_policy("hipaa")
     src = tmp_path / "blank.txt"
     src.write_text("\n\n")
-    result = CliRunner().invoke(cli, ["redact", "--policy", str(policy), str(src), "--out", str(tmp_path / "o"), "--workers", "1"])
+    result = redact(policy, src, tmp_path / "o", "--workers", "1")
     assert result.exit_code == 1 and "verdict: BLOCKED" in result.output
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["receipt.json"]
