@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+
+RECEIPT_FILE = "receipt.json"
+PAIRS_MANIFEST = "pairs.json"
 
 
 class _Contract(BaseModel):
@@ -45,3 +51,116 @@ class GateReceipt(_Contract):
     workers: int = Field(description="Processes used.")
     seconds: float = Field(description="Wall time of the gate.")
     records_per_s: float = Field(description="Throughput.")
+
+    @classmethod
+    def accept(cls, directory: str | Path, policy_hash: str | None = None) -> "GateReceipt":
+        """The check every downstream stage makes: the directory holds a passing receipt whose output
+        fingerprint matches the files (and, when given, the currently approved policy's hash)."""
+        from embgov.errors import GateError
+        from embgov.hashing import fingerprint
+
+        out = Path(directory)
+        try:
+            receipt = cls.model_validate(json.loads((out / RECEIPT_FILE).read_text()))
+        except (OSError, ValueError) as exc:
+            raise GateError(f"no valid gate receipt ({type(exc).__name__})", where=str(out / RECEIPT_FILE),
+                            fix="run the data through the gate first: embgov redact --policy POLICY INPUT... --out DIR") from None
+        if receipt.verdict != "passed":
+            raise GateError(f"the gate blocked this dataset: {receipt.verdict_reason}", where=str(out))
+        if policy_hash and receipt.policy_hash != policy_hash:
+            raise GateError("the dataset was redacted under another version of the policy", where=str(out),
+                            fix="run the gate again under the currently approved policy")
+        if fingerprint(out / o for o in receipt.outputs) != receipt.output_fingerprint:
+            raise GateError("the redacted files changed after the gate ran (fingerprint mismatch)", where=str(out),
+                            fix="run the gate again; never edit gate output by hand")
+        return receipt
+
+
+class PairSet(_Contract):
+    """Training pairs built from gate-passed data: what the data stage hands to the train stage.
+
+    Written as `pairs.json` beside `pairs.jsonl`. The train stage re-checks the file hash and every
+    source receipt, so pairs cannot be swapped for un-gated text after they were built."""
+
+    path: str = Field(description="pairs.jsonl, relative to the manifest's directory.")
+    sha256: str = Field(description="sha256 of pairs.jsonl.")
+    columns: list[str] = Field(description="Text columns in order: anchor, positive, negative_1..negative_k.")
+    method: str = Field(description="Pair method (labeled, bm25, adjacent) plus ready-made pair files.")
+    seed: int = Field(description="Seed used for sampling, mining and mixing.")
+    pairs: int = Field(description="Rows in pairs.jsonl (domain + general).")
+    domain_pairs: int = Field(description="Rows built from the domain data.")
+    mixed_pairs: int = Field(description="Rows drawn from the general-data mix.")
+    negatives: int = Field(description="Hard negatives in the file (all rows, all negative columns).")
+    receipts: dict[str, str] = Field(description="Source role (corpus, queries, pairs-N, general) -> gate output directory, relative to the manifest's directory.")
+    receipt_fingerprints: dict[str, str] = Field(description="Source role -> output fingerprint of its passing receipt.")
+    policy_hash: str = Field(description="Content hash of the policy every source was redacted under.")
+    stats: dict[str, int] = Field(default_factory=dict, description="Builder counters: dropped ambiguous pseudo-labels, skipped false negatives, filled negatives...")
+
+
+    @classmethod
+    def accept(cls, directory: str | Path, policy_hash: str | None = None) -> tuple["PairSet", list[dict]]:
+        """The train stage's check: the manifest, the pairs file's hash, every source's passing receipt
+        and output fingerprint, and (when given) the approved policy. Returns the manifest and the rows."""
+        import hashlib
+
+        from embgov.errors import DataError, GateError
+
+        where = Path(directory)
+        try:
+            pairset = cls.model_validate_json((where / PAIRS_MANIFEST).read_bytes())
+        except (OSError, ValueError) as exc:
+            raise GateError(f"no valid pairs manifest ({type(exc).__name__})", where=str(where / PAIRS_MANIFEST),
+                            fix="build the pairs from gate-passed data first (embgov train SPEC does both)") from None
+        if Path(pairset.path).name != pairset.path:
+            raise GateError("the manifest's pairs path leaves its directory", where=str(where / PAIRS_MANIFEST),
+                            fix="build the pairs again")
+        path = where / pairset.path
+        try:
+            data = path.read_bytes()  # hash and parse the same bytes
+        except OSError as exc:
+            raise GateError(f"cannot read the pairs file ({type(exc).__name__})", where=str(path)) from None
+        if hashlib.sha256(data).hexdigest() != pairset.sha256:
+            raise GateError("the pairs file changed after it was built (sha256 mismatch)", where=str(path),
+                            fix="build the pairs again; never edit pairs.jsonl by hand")
+        if policy_hash and pairset.policy_hash != policy_hash:
+            raise GateError("the pairs were built from data redacted under another version of the policy",
+                            where=str(where), fix="run the gate and the data stage again under the approved policy")
+        for role, rel in sorted(pairset.receipts.items()):
+            receipt = GateReceipt.accept(where / rel, pairset.policy_hash)
+            if receipt.output_fingerprint != pairset.receipt_fingerprints.get(role):
+                raise GateError(f"the gate output for {role!r} is not the one the pairs were built from",
+                                where=str(where / rel), fix="build the pairs again from the current gate output")
+        rows = []
+        for n, line in enumerate(data.decode("utf-8").splitlines(), 1):
+            row = json.loads(line)
+            if list(row) != pairset.columns:
+                raise DataError(f"the row's columns differ from the manifest's {pairset.columns}", where=f"{path}:{n}")
+            rows.append(row)
+        if len(rows) != pairset.pairs:
+            raise DataError(f"{len(rows)} rows, the manifest says {pairset.pairs}", where=str(path))
+        return pairset, rows
+
+
+class TrainedModel(_Contract):
+    """What the train stage hands to evaluation, export and the registry."""
+
+    model_dir: str = Field(description="A sentence-transformers model directory (merged for lora when asked, else full weights).")
+    adapter_dir: str | None = Field(None, description="Adapter files (lora: peft adapter; adapter: bottleneck weights), when the method has them.")
+    method: str = Field(description="Adaptation method, e.g. lora or mlm+full.")
+    base_model: str = Field(description="Base model as named in the spec.")
+    spec_hash: str = Field(description="Hash of the spec that was trained.")
+    pairs_sha256: str = Field(description="sha256 of the pairs file trained on.")
+    policy_hash: str = Field(description="Policy the training data was redacted under.")
+    steps: int = Field(description="Optimizer steps taken.")
+    epochs: int = Field(description="Epochs.")
+    workers: int = Field(description="Ray Train workers.")
+    use_gpu: bool = Field(description="Whether workers used GPUs.")
+    trainable_params: int = Field(description="Parameters updated by training.")
+    total_params: int = Field(description="All parameters of the encoder (+adapters).")
+    samples_per_s: float = Field(description="Steady-state training throughput (all workers).")
+    train_seconds: float = Field(description="Wall time of the training loop.")
+    startup_seconds: float = Field(description="Everything outside the training loop: Ray start-up, worker processes, imports, model loading, copying the result.")
+    restarts: int = Field(0, description="Times the run resumed from a checkpoint after a failure.")
+    loss_curve: list[list[float]] = Field(description="[step, loss] pairs as logged.")
+    checkpoint_dir: str | None = Field(None, description="Ray Train run directory with the checkpoints.")
+    extra: dict = Field(default_factory=dict, description="Other figures: MLM steps, loss and time; checkpoint seconds; max steps.")

@@ -47,3 +47,11 @@ class StoreError(EmbgovError):
 
 class AuditError(EmbgovError):
     """The audit log could not be written, or failed verification."""
+
+
+class DataError(EmbgovError):
+    """Training data is unreadable, malformed or yields no pairs (names file, line and field; never text)."""
+
+
+class TrainError(EmbgovError):
+    """Training could not start or did not finish (Ray, the model, or the loop failed)."""

@@ -27,3 +27,8 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
         while block := f.read(chunk):
             digest.update(block)
     return digest.hexdigest()
+
+
+def fingerprint(paths) -> str:
+    """A dataset's fingerprint: sha256 over its files' names and contents (order-independent)."""
+    return sha256_json(sorted((Path(p).name, sha256_file(p)) for p in paths))

@@ -75,13 +75,14 @@ def schema(what: str) -> None:
 
 
 def _register() -> None:
-    from embgov.cli import audit, gate
+    from embgov.cli import audit, data, gate
     from embgov.cli import policy
 
     cli.add_command(audit.audit)
     cli.add_command(policy.policy)
     cli.add_command(gate.redact)
     cli.add_command(gate.gate)
+    cli.add_command(data.data)
 
 
 _register()

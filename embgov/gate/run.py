@@ -8,7 +8,6 @@ blocked run leaves only its receipt. Receipts, logs and audit events hold ids, c
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -16,23 +15,19 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
-from embgov.contracts import GateReceipt, QuarantinedRecord
+from embgov.contracts import RECEIPT_FILE, GateReceipt, QuarantinedRecord
 from embgov.errors import GateError
 from embgov.gate.executor import make_pool
 from embgov.gate.records import Bad, Record, Writer, detect_format, read_records
-from embgov.hashing import sha256_file, sha256_json
+from embgov.hashing import fingerprint
 from embgov.store.db import utcnow
 
 log = logging.getLogger("embgov.gate")
-RECEIPT = "receipt.json"
+RECEIPT = RECEIPT_FILE
 BATCH = 64
 SMALL_INPUT_BYTES = 256 * 1024
-
-
-def fingerprint(paths: Iterable[Path]) -> str:
-    return sha256_json(sorted((p.name, sha256_file(p)) for p in paths))
 
 
 def run_gate(policy_path: str | Path, inputs: list[str | Path], out_dir: str | Path, *,
@@ -159,19 +154,4 @@ def _texts(batch: list) -> list[tuple[str, str]]:
 
 def accept_dataset(out_dir: str | Path, policy_hash: str | None = None) -> GateReceipt:
     """Downstream stages call this: the dataset must match a passing receipt (and the approved policy)."""
-    out = Path(out_dir)
-    try:
-        receipt = GateReceipt.model_validate(json.loads((out / RECEIPT).read_text()))
-    except (OSError, ValueError) as exc:
-        raise GateError(f"no valid gate receipt ({type(exc).__name__})", where=str(out / RECEIPT),
-                        fix="run the data through the gate: embgov redact --policy POLICY INPUT... --out DIR") from None
-    if receipt.verdict != "passed":
-        raise GateError(f"the gate blocked this dataset: {receipt.verdict_reason}", where=str(out))
-    if policy_hash and receipt.policy_hash != policy_hash:
-        raise GateError("the dataset was redacted under another version of the policy", where=str(out),
-                        fix="run the gate again under the currently approved policy")
-    actual = fingerprint(out / o for o in receipt.outputs)
-    if actual != receipt.output_fingerprint:
-        raise GateError("the redacted files changed after the gate ran (fingerprint mismatch)", where=str(out),
-                        fix="run the gate again; never edit gate output by hand")
-    return receipt
+    return GateReceipt.accept(out_dir, policy_hash)

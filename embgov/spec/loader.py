@@ -84,3 +84,26 @@ def validate_many(paths: list[str] | tuple[str, ...], *, check_files: bool = Tru
         else:
             results.append({"path": path, "valid": True, "name": loaded.spec.name, "hash": loaded.hash})
     return results
+
+
+def resolve_model(value: str, base_dir: Path) -> Path:
+    """A base model name as written in a spec -> a local sentence-transformers directory.
+
+    Aliases point into installed packages, so nothing is ever downloaded from a hub."""
+    import importlib.resources
+    import importlib.util
+
+    from embgov.errors import SpecError
+    from embgov.spec.models import MODEL_ALIASES
+
+    alias = MODEL_ALIASES.get(value)
+    if alias is None:
+        path = resolve_path(base_dir, value)
+        if not (path / "config.json").is_file() and not (path / "modules.json").is_file():
+            raise SpecError("base model directory has no config.json or modules.json", where=str(path),
+                            fix="point base_model at a sentence-transformers or transformers model directory")
+        return path
+    if importlib.util.find_spec(alias["package"]) is None:
+        raise SpecError(f"model package for {value!r} is not installed", where="base_model",
+                        fix=f"pip install {alias['pip']}")
+    return Path(str(importlib.resources.files(alias["package"]) / alias["subdir"]))

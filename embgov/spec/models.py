@@ -139,7 +139,7 @@ class LoraAdaptation(_Model):
     alpha: int = Field(16, ge=1, le=1024, description="Scaling numerator (scale = alpha / r).")
     dropout: float = Field(0.1, ge=0, lt=1, description="Dropout on the LoRA path.")
     target_modules: list[str] = Field(default_factory=lambda: ["query", "key", "value", "dense"], min_length=1, description="Names of the modules to adapt.")
-    merge: bool = Field(False, description="Also save a merged model (adapter folded into the weights).")
+    merge: bool = Field(False, description="Ship the merged model (adapter folded into the weights) as an artifact beside the adapter. The run always builds the merged model for evaluation and export; false ships the adapter alone.")
 
 
 class LayerSelectiveAdaptation(_Model):

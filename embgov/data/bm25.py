@@ -1,0 +1,81 @@
+"""A small deterministic wrapper over bm25s: English stop words, a stemmer only when PyStemmer is
+installed, full score vectors and a stable ranking (ties go to the lower document index), so the
+same inputs always give the same candidates."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import Sequence
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    # PyStemmer is optional: not a dependency of embgov, used when someone has installed it.
+    if importlib.util.find_spec("Stemmer") is None:
+        return None
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def stemmer_name() -> str:
+    return "snowball-english" if _stemmer() is not None else "none"
+
+
+def _bm25s():
+    try:
+        import bm25s
+    except ImportError:
+        from embgov.errors import DataError
+
+        raise DataError("bm25s is not installed", fix="pip install bm25s") from None
+    return bm25s
+
+
+class Bm25Index:
+    """BM25 over a fixed list of texts; scores() returns one float per text."""
+
+    def __init__(self, texts: Sequence[str]):
+        bm25s = _bm25s()
+        self.size = len(texts)
+        self._retriever = bm25s.BM25()
+        self._retriever.index(self._tokenize(list(texts)), show_progress=False)
+
+    @staticmethod
+    def _tokenize(texts: list[str]) -> list[list[str]]:
+        return _bm25s().tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+
+    def scores(self, query: str):
+        import numpy as np
+
+        tokens = [t for t in self._tokenize([query])[0] if t]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)
+
+    def scores_many(self, queries: Sequence[str]):
+        """Scores for several queries (tokenized in one call): an iterator of score vectors."""
+        import numpy as np
+
+        for tokens in self._tokenize(list(queries)):
+            tokens = [t for t in tokens if t]
+            yield (np.asarray(self._retriever.get_scores(tokens), dtype=np.float32) if tokens
+                   else np.zeros(self.size, dtype=np.float32))
+
+
+def ranking(scores, k: int) -> list[int]:
+    """Indices of the k best scores, best first; ties broken by index; zero scores left out."""
+    import numpy as np
+
+    k = min(k, len(scores))
+    if k <= 0:
+        return []
+    if k < len(scores):
+        # Take every index that ties the k-th score, so the stable sort below decides ties, not argpartition.
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        idx = np.flatnonzero(scores >= kth)
+    else:
+        idx = np.arange(len(scores))
+    order = idx[np.lexsort((idx, -scores[idx]))]
+    return [int(i) for i in order[:k] if scores[i] > 0]

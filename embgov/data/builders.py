@@ -1,0 +1,170 @@
+"""Pair builders, chosen by `pairs.method` through the BUILDERS registry.
+
+Each builder turns gate-passed records into `Pair`s and returns the `Pool` their hard negatives are
+drawn from: the corpus documents in the same form as the positives (so a negative never differs
+from a positive by form alone, e.g. by having a title), with every pair naming the pool entries
+that must never be its negatives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from embgov.data.bm25 import Bm25Index, ranking
+from embgov.data.readers import PairRow, Record
+from embgov.data.text import join_title, split_sentences
+from embgov.errors import DataError
+from embgov.spec.models import PairsSection
+
+ADJACENT_SENTENCES = 3  # adjacent: a sentence's positive is the passage of up to this many following sentences
+QUERY_CHUNK = 256       # pseudo-queries tokenized per bm25s call
+
+
+@dataclass
+class Pair:
+    anchor: str
+    positive: str
+    negatives: list[str] = field(default_factory=list)
+    pos_doc: int | None = None          # pool index of the positive (the false-negative guard scores it)
+    known: frozenset[int] = frozenset()  # pool indices never to be used as this pair's negatives
+    origin: str = "domain"              # domain | ready | general
+
+
+class Pool:
+    """The texts hard negatives come from, with a BM25 index built on first use."""
+
+    def __init__(self, texts: list[str], index: Bm25Index | None = None):
+        self.texts = texts
+        self._index = index
+
+    @property
+    def index(self) -> Bm25Index:
+        if self._index is None:
+            self._index = Bm25Index(self.texts)
+        return self._index
+
+
+@dataclass
+class Inputs:
+    section: PairsSection
+    seed: int
+    stats: Counter
+    corpus: list[Record] | None = None
+    queries: list[Record] | None = None
+    qrels: dict[str, list[str]] | None = None
+    where: dict[str, str] = field(default_factory=dict)  # role -> file, for error messages
+
+
+def _corpus_pool(inp: Inputs) -> Pool | None:
+    return Pool([r.text for r in inp.corpus]) if inp.corpus is not None else None
+
+
+def labeled(inp: Inputs) -> tuple[list[Pair], Pool | None]:
+    """Query text -> each relevant document's text; one pair per (query, relevant document)."""
+    pool = _corpus_pool(inp)
+    if inp.queries is None or inp.qrels is None:
+        return [], pool  # only ready-made pair files (the spec checks allow it)
+    if pool is None:
+        raise DataError("labeled pairs need the corpus the qrels point into", where="data.corpus",
+                        fix="add data.corpus to the spec")
+    stats = inp.stats
+    docs = {r.id: i for i, r in enumerate(inp.corpus)}
+    query_ids = {q.id for q in inp.queries}
+    stats["qrels_unknown_query"] += sum(len(d) for q, d in inp.qrels.items() if q not in query_ids)
+    pairs: list[Pair] = []
+    for q in inp.queries:
+        relevant = inp.qrels.get(q.id)
+        if not relevant:
+            stats["queries_without_qrels"] += 1
+            continue
+        known = frozenset(docs[d] for d in relevant if d in docs)
+        for d in relevant:
+            if d not in docs:
+                stats["qrels_unknown_doc"] += 1
+                continue
+            pairs.append(Pair(q.text, pool.texts[docs[d]], pos_doc=docs[d], known=known))
+    if not pairs:
+        raise DataError("no qrels line names both a known query and a known document, so no labeled pair was built",
+                        where=inp.where.get("qrels"),
+                        fix="check that the qrels ids match the query and corpus ids (and the gate kept those records)")
+    return pairs, pool
+
+
+def _pseudo(rec: Record, mode: str) -> tuple[str, str]:
+    """(pseudo-query, the document without it). The body excludes the pseudo-query's own text:
+    otherwise every pseudo-query would trivially match its own document."""
+    if mode == "title":
+        return (rec.title or "").strip(), rec.body.strip()
+    sentences = split_sentences(rec.body)
+    if not sentences:
+        return "", ""
+    return sentences[0], join_title(rec.title, " ".join(sentences[1:])) if len(sentences) > 1 else ""
+
+
+def bm25(inp: Inputs) -> tuple[list[Pair], Pool]:
+    """Weak supervision: a pseudo-query (title or lead sentence) -> the best BM25 match among the
+    document bodies (the pseudo-query's own text removed); ambiguous matches are dropped."""
+    if inp.corpus is None:
+        raise DataError("bm25 pairs are built from data.corpus, which is missing", where="data.corpus")
+    stats, mode, margin = inp.stats, inp.section.pseudo_query, inp.section.min_margin
+    split = [_pseudo(r, mode) for r in inp.corpus]
+    pool = Pool([body for _, body in split])
+    sources = [i for i, (q, body) in enumerate(split) if q and body]
+    stats["bm25_no_pseudo_query"] += len(split) - len(sources)
+    pairs: list[Pair] = []
+    for start in range(0, len(sources), QUERY_CHUNK):
+        chunk = sources[start:start + QUERY_CHUNK]
+        for src, scores in zip(chunk, pool.index.scores_many([split[i][0] for i in chunk])):
+            top = ranking(scores, 2)
+            if not top:
+                stats["bm25_dropped_no_match"] += 1
+                continue
+            best = float(scores[top[0]])
+            runner = float(scores[top[1]]) if len(top) > 1 else 0.0
+            if (best - runner) / best < margin:
+                stats["bm25_dropped_ambiguous"] += 1
+                continue
+            hit = top[0]
+            stats["bm25_hit_is_source"] += hit == src
+            pairs.append(Pair(split[src][0], pool.texts[hit], pos_doc=hit, known=frozenset({hit, src})))
+    if not pairs:
+        raise DataError(f"no bm25 pseudo-label survived ({int(stats['bm25_no_pseudo_query'])} documents without a "
+                        f"pseudo-query, {int(stats['bm25_dropped_ambiguous'])} ambiguous, "
+                        f"{int(stats['bm25_dropped_no_match'])} without a match)", where=inp.where.get("corpus"),
+                        fix="lower pairs.min_margin, or use pseudo_query: lead_sentence when documents have no titles")
+    return pairs, pool
+
+
+def adjacent(inp: Inputs) -> tuple[list[Pair], Pool]:
+    """Unsupervised: a sentence -> the passage of the next few sentences of the same document.
+    Windows do not overlap, so no sentence is both an anchor and part of another pair's positive."""
+    if inp.corpus is None:
+        raise DataError("adjacent pairs are built from data.corpus, which is missing", where="data.corpus")
+    pool = _corpus_pool(inp)
+    pairs: list[Pair] = []
+    for i, rec in enumerate(inp.corpus):
+        sentences = split_sentences(rec.text)
+        if len(sentences) < 2:
+            inp.stats["adjacent_short_docs"] += 1
+            continue
+        for j in range(0, len(sentences) - 1, ADJACENT_SENTENCES + 1):
+            passage = " ".join(sentences[j + 1:j + 1 + ADJACENT_SENTENCES])
+            pairs.append(Pair(sentences[j], passage, pos_doc=i, known=frozenset({i})))
+    if not pairs:
+        raise DataError("no document has two sentences, so no adjacent pair was built", where=inp.where.get("corpus"),
+                        fix="use longer documents or another pairs.method")
+    return pairs, pool
+
+
+def ready_made(rows: list[PairRow], origin: str = "ready") -> list[Pair]:
+    """Pairs from files, as they are (their negative, when present, is kept)."""
+    return [Pair(r.anchor, r.positive, [r.negative] if r.negative else [], origin=origin) for r in rows]
+
+
+BUILDERS: dict[str, Callable[[Inputs], tuple[list[Pair], Pool | None]]] = {
+    "labeled": labeled,
+    "bm25": bm25,
+    "adjacent": adjacent,
+}
