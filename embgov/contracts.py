@@ -162,5 +162,5 @@ class TrainedModel(_Contract):
     startup_seconds: float = Field(description="Everything outside the training loop: Ray start-up, worker processes, imports, model loading, copying the result.")
     restarts: int = Field(0, description="Times the run resumed from a checkpoint after a failure.")
     loss_curve: list[list[float]] = Field(description="[step, loss] pairs as logged.")
-    checkpoint_dir: str | None = Field(None, description="Ray Train run directory with the checkpoints.")
+    checkpoint_dir: str | None = Field(None, description="Ray Train run with the checkpoints, when kept (remote storage); local checkpoints are removed once the model is saved.")
     extra: dict = Field(default_factory=dict, description="Other figures: MLM steps, loss and time; checkpoint seconds; max steps.")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))  # trainkit.py: training-test helpers
 PG_URL = os.environ.get("EMBGOV_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 

@@ -75,7 +75,7 @@ def schema(what: str) -> None:
 
 
 def _register() -> None:
-    from embgov.cli import audit, data, gate
+    from embgov.cli import audit, data, gate, train
     from embgov.cli import policy
 
     cli.add_command(audit.audit)
@@ -83,6 +83,7 @@ def _register() -> None:
     cli.add_command(gate.redact)
     cli.add_command(gate.gate)
     cli.add_command(data.data)
+    cli.add_command(train.train)
 
 
 _register()

@@ -38,18 +38,23 @@ def detect_format(path: Path) -> str:
     return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}.get(suffix, "text")
 
 
-def read_records(path: Path, fields: list[str] | None, id_field: str | None, max_chars: int) -> Iterator[Record | Bad]:
+def read_records(path: Path, fields: list[str] | None, id_field: str | None, max_chars: int,
+                 optional: frozenset[str] = frozenset()) -> Iterator[Record | Bad]:
+    """Records with the named fields (all text fields when none are named); a record missing a
+    named field is Bad, unless the field is in `optional` (a title, say)."""
     fmt = detect_format(path)
     if fmt == "jsonl":
-        yield from _jsonl(path, fields, id_field, max_chars)
+        yield from _jsonl(path, fields, id_field, max_chars, optional)
     elif fmt in ("csv", "tsv"):
-        yield from _csv(path, fields, id_field, max_chars, "\t" if fmt == "tsv" else ",")
+        yield from _csv(path, fields, id_field, max_chars, "\t" if fmt == "tsv" else ",", optional)
     else:
         yield from _text(path, max_chars)
 
 
-def _select(source: str, rid: str, obj: dict, fields: list[str] | None, id_field: str | None, max_chars: int) -> Record | Bad:
+def _select(source: str, rid: str, obj: dict, fields: list[str] | None, id_field: str | None, max_chars: int,
+            optional: frozenset[str] = frozenset()) -> Record | Bad:
     names = fields or [k for k, v in obj.items() if isinstance(v, str) and k != id_field and k not in ID_FIELDS]
+    names = [f for f in names if f not in optional or obj.get(f) is not None]
     missing = [f for f in names if f not in obj or obj[f] is None]
     if fields and missing:
         return Bad(source, rid, "missing_field", ",".join(missing))
@@ -71,7 +76,7 @@ def _rid(obj: dict, id_field: str | None, fallback: str) -> str:
     return fallback
 
 
-def _jsonl(path: Path, fields, id_field, max_chars) -> Iterator[Record | Bad]:
+def _jsonl(path: Path, fields, id_field, max_chars, optional) -> Iterator[Record | Bad]:
     name = path.name
     with path.open("rb") as f:
         for n, raw in enumerate(f, 1):
@@ -90,10 +95,10 @@ def _jsonl(path: Path, fields, id_field, max_chars) -> Iterator[Record | Bad]:
             if not isinstance(obj, dict):
                 yield Bad(name, f"line:{n}", "not_an_object")
                 continue
-            yield _select(name, _rid(obj, id_field, f"line:{n}"), obj, fields, id_field, max_chars)
+            yield _select(name, _rid(obj, id_field, f"line:{n}"), obj, fields, id_field, max_chars, optional)
 
 
-def _csv(path: Path, fields, id_field, max_chars, delimiter: str) -> Iterator[Record | Bad]:
+def _csv(path: Path, fields, id_field, max_chars, delimiter: str, optional) -> Iterator[Record | Bad]:
     name = path.name
     raw = path.read_bytes()
     try:
@@ -111,7 +116,7 @@ def _csv(path: Path, fields, id_field, max_chars, delimiter: str) -> Iterator[Re
     for n, row in enumerate(reader, 1):
         if None in row:  # more cells than the header
             row.pop(None)
-        yield _select(name, _rid(row, id_field, f"row:{n}"), row, fields, id_field, max_chars)
+        yield _select(name, _rid(row, id_field, f"row:{n}"), row, fields, id_field, max_chars, optional)
 
 
 def _text(path: Path, max_chars) -> Iterator[Record | Bad]:

@@ -31,7 +31,8 @@ SMALL_INPUT_BYTES = 256 * 1024
 
 
 def run_gate(policy_path: str | Path, inputs: list[str | Path], out_dir: str | Path, *,
-             fields: list[str] | None = None, id_field: str | None = None, workers: int | None = None,
+             fields: list[str] | None = None, optional_fields: list[str] | None = None,
+             id_field: str | None = None, workers: int | None = None,
              actor: str = "embgov", progress: Callable[[int], None] | None = None) -> GateReceipt:
     """Redact `inputs` under the approved policy into `out_dir`; return the receipt (also written there)."""
     from embgov.audit import append
@@ -66,7 +67,7 @@ def run_gate(policy_path: str | Path, inputs: list[str | Path], out_dir: str | P
                 fmt = detect_format(path)
                 writer = Writer(tmp / path.name, fmt, id_field or "_id")
                 try:
-                    stream = read_records(path, fields, id_field, policy.max_record_chars)
+                    stream = read_records(path, fields, id_field, policy.max_record_chars, frozenset(optional_fields or ()))
                     for batch, flat in pool.map(_text_batches(stream)):
                         results = iter(flat)
                         for item in batch:
@@ -150,8 +151,3 @@ def _text_batches(stream: Iterator[Record | Bad]) -> Iterator[tuple[list, list[t
 
 def _texts(batch: list) -> list[tuple[str, str]]:
     return [(f, v) for item in batch if isinstance(item, Record) for f, v in item.fields.items()]
-
-
-def accept_dataset(out_dir: str | Path, policy_hash: str | None = None) -> GateReceipt:
-    """Downstream stages call this: the dataset must match a passing receipt (and the approved policy)."""
-    return GateReceipt.accept(out_dir, policy_hash)

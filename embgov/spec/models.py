@@ -192,7 +192,7 @@ class TrainingSection(_Model):
     epochs: int = Field(1, ge=1, le=100, description="Passes over the training pairs.")
     batch_size: int = Field(32, ge=2, le=65536, description="Per-worker batch size (in-batch negatives).")
     learning_rate: float = Field(2e-5, gt=0, le=1, description="Peak learning rate.")
-    warmup_ratio: float = Field(0.1, ge=0, le=1, description="Share of steps spent warming up.")
+    warmup_ratio: float = Field(0.1, ge=0, lt=1, description="Share of steps spent warming up (linearly, from 0 to the peak learning rate).")
     scheduler: Literal["cosine", "linear", "constant"] = Field("cosine", description="Decay after warm-up.")
     weight_decay: float = Field(0.01, ge=0, le=1, description="AdamW weight decay.")
     seed: int = Field(42, ge=0, le=2**32 - 1, description="Seed for sampling, mining and initialisation.")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from embgov.errors import GateError, PolicyError
-from embgov.gate.run import RECEIPT, accept_dataset, run_gate
+from embgov.contracts import GateReceipt
+from embgov.gate.run import RECEIPT, run_gate
 
 pytestmark = pytest.mark.integration
 
@@ -60,12 +61,12 @@ def test_receipt_counts_and_accept(tmp_path, approved_policy):
     assert receipt.residual_counts == {} and receipt.quarantined == []
     out = [json.loads(l) for l in (tmp_path / "out/c.jsonl").read_text().splitlines()]
     assert out[0] == {"_id": "a", "title": "Note", "text": "Email <EMAIL> or call <PHONE>."}
-    assert accept_dataset(tmp_path / "out", receipt.policy_hash).output_fingerprint == receipt.output_fingerprint
+    assert GateReceipt.accept(tmp_path / "out", receipt.policy_hash).output_fingerprint == receipt.output_fingerprint
     (tmp_path / "out/c.jsonl").write_text("tampered\n")
     with pytest.raises(GateError, match="fingerprint mismatch"):
-        accept_dataset(tmp_path / "out")
+        GateReceipt.accept(tmp_path / "out")
     with pytest.raises(GateError, match="another version of the policy"):
-        accept_dataset(tmp_path / "out", "0" * 64)
+        GateReceipt.accept(tmp_path / "out", "0" * 64)
 
 
 def test_keyed_hash_is_stable_and_keyed(tmp_path, approved_policy, monkeypatch):
@@ -101,7 +102,7 @@ def test_quarantine_over_the_limit_blocks_and_writes_only_the_receipt(tmp_path, 
     assert receipt.verdict == "blocked" and "exceeds" in receipt.verdict_reason
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [RECEIPT]
     with pytest.raises(GateError, match="blocked"):
-        accept_dataset(tmp_path / "out")
+        GateReceipt.accept(tmp_path / "out")
 
 
 def test_unapproved_and_changed_policies_are_refused(tmp_path, approved_policy):

@@ -23,7 +23,7 @@ EDITS = [
     ("warmup-out-of-range", "warmup_ratio: 0.1", "warmup_ratio: 1.5",
      [f"x.yaml:{line_of('warmup_ratio')} training.warmup_ratio: must be between 0 and 1 (got 1.5)"]),
     ("unknown-top-key", "domain: biomedical", "domian: biomedical", ["domian: unknown field; did you mean 'domain'?"]),
-    ("unknown-nested-key", "batch_size: 32", "batch_sise: 32", ["training.batch_sise: unknown field; did you mean 'batch_size'?"]),
+    ("unknown-nested-key", "batch_size: 16", "batch_sise: 16", ["training.batch_sise: unknown field; did you mean 'batch_size'?"]),
     ("unknown-key-in-union", "  r: 8", "  rank: 8", ["adaptation.rank: unknown field"]),
     ("unknown-adaptation", "method: lora", "method: lorra", ["adaptation: unknown method 'lorra'", "'lora'"]),
     ("missing-adaptation-method", "  method: lora\n", "", ["adaptation: missing"]),

@@ -1,0 +1,126 @@
+"""Ray Train launcher: one spec -> one TorchTrainer run -> a TrainedModel.
+
+Local by default (a Ray sized to this machine); RAY_ADDRESS sends the same run to a cluster, whose
+workers then need embgov installed and the run storage on a path every node can reach
+(`resources.storage_path`). Re-running with the same run name resumes from the latest checkpoint.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+
+from embgov.contracts import PairSet, TrainedModel
+from embgov.errors import TrainError
+from embgov.settings import get_settings
+from embgov.spec.loader import LoadedSpec, resolve_model
+
+log = logging.getLogger("embgov.train")
+WORKER_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1",
+              "TOKENIZERS_PARALLELISM": "false", "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": ""}
+
+
+def ensure_ray() -> None:
+    """Connect to RAY_ADDRESS, or start a local Ray sized to this machine (once per process)."""
+    import ray
+
+    if ray.is_initialized():
+        return
+    address = get_settings().ray_address
+    # Worker output stays in Ray's session logs (/tmp/ray/session_latest/logs); errors come back
+    # through the exception. EMBGOV_RAY_LOGS=1 streams it to this terminal instead.
+    kwargs = dict(include_dashboard=False, logging_level=logging.WARNING, runtime_env={"env_vars": WORKER_ENV},
+                  log_to_driver=os.environ.get("EMBGOV_RAY_LOGS") == "1")
+    if address:
+        ray.init(address=address, **kwargs)
+    else:
+        ray.init(num_cpus=os.cpu_count() or 1, **kwargs)
+
+
+def _explain(exc: Exception, name: str, storage: Path) -> TrainError:
+    text = str(exc)
+    if "low on memory" in text or "OutOfMemory" in text:
+        return TrainError("training failed: Ray killed the workers, the machine ran out of memory", where=f"ray run {name}",
+                          fix="lower training.batch_size (per worker) or max_seq_length, use loss: cached_mnrl with a "
+                              "small mini_batch_size, or run fewer workers")
+    first = text.strip().splitlines()[0][:300] if text.strip() else ""
+    return TrainError(f"training failed: {type(exc).__name__}: {first}", where=f"ray run {name}",
+                      fix=f"see the worker logs (/tmp/ray/session_latest/logs/train); checkpoints are under {storage / name}")
+
+
+def train_model(loaded: LoadedSpec, pairs_dir: str | Path, out_dir: str | Path, *, policy_hash: str | None = None,
+                mlm_texts: list[str] | None = None, run_name: str | None = None,
+                fault_step: int | None = None, fault_marker: str | None = None) -> TrainedModel:
+    """Train the spec's model on gate-passed pairs; write `out_dir/model` (and `out_dir/adapter`).
+
+    `mlm_texts` (gate-passed corpus texts) feed MLM pre-training; without them MLM reads the pairs'
+    texts. `fault_step`/`fault_marker` make rank 0 die once at that step (tests of resumption)."""
+    pairset, rows = PairSet.accept(pairs_dir, policy_hash)  # refuses un-gated or altered data
+    spec = loaded.spec
+    out = Path(out_dir)
+    if (out / "model").exists():
+        raise TrainError("output directory already holds a model", where=str(out), fix="choose a new directory")
+    base_path = resolve_model(spec.base_model, loaded.base_dir)
+    started = time.perf_counter()
+    ensure_ray()
+    import ray
+    from ray.train import CheckpointConfig, FailureConfig, RunConfig, ScalingConfig
+    from ray.train.torch import TorchTrainer
+
+    from embgov.train.loop import worker_loop
+
+    if spec.adaptation.method == "mlm" and not mlm_texts:
+        mlm_texts = sorted({t for r in rows for t in r.values()})
+    config = {"spec": loaded.to_json(), "base_path": str(base_path), "pairs_ref": ray.put(rows),
+              "mlm_texts_ref": ray.put(mlm_texts or []), "fault_step": fault_step, "fault_marker": fault_marker}
+    res = spec.resources
+    storage = Path(res.storage_path) if res.storage_path else get_settings().ensure_home() / "ray"
+    name = run_name or f"{spec.name}-{loaded.hash[:12]}-{uuid.uuid4().hex[:6]}"
+    trainer = TorchTrainer(
+        worker_loop, train_loop_config=config,
+        scaling_config=ScalingConfig(num_workers=res.num_workers, use_gpu=res.use_gpu,
+                                     resources_per_worker={"CPU": res.cpus_per_worker}),
+        run_config=RunConfig(name=name, storage_path=str(storage.resolve()) if "://" not in str(storage) else str(storage),
+                             failure_config=FailureConfig(max_failures=spec.training.max_failures),
+                             checkpoint_config=CheckpointConfig(num_to_keep=2)))
+    try:
+        result = trainer.fit()
+    except Exception as exc:  # Ray wraps worker errors; keep the type and a known cause, never data
+        raise _explain(exc, name, storage) from None
+    if result.checkpoint is None:
+        raise TrainError("training finished without a final model", where=f"ray run {name}")
+    with result.checkpoint.as_directory() as d:
+        figures = json.loads((Path(d) / "figures.json").read_text())
+        tmp = out.parent / f".{out.name}.tmp-{uuid.uuid4().hex[:6]}"
+        tmp.mkdir(parents=True)
+        for part in ("model", "adapter"):
+            if (Path(d) / part).exists():
+                shutil.copytree(Path(d) / part, tmp / part)
+    out.mkdir(parents=True, exist_ok=True)
+    for part in ("model", "adapter"):
+        if (tmp / part).exists():
+            os.replace(tmp / part, out / part)
+    shutil.rmtree(tmp, ignore_errors=True)
+    if "://" not in str(storage):
+        # Checkpoints (a full one carries optimizer state: ~260 MB for MiniLM) only serve resumption.
+        shutil.rmtree(storage / name, ignore_errors=True)
+    method = spec.adaptation.method
+    if method == "mlm" and spec.adaptation.followed_by is not None:
+        method = f"mlm+{spec.adaptation.followed_by.method}"
+    trained = TrainedModel(
+        model_dir=str(out / "model"), adapter_dir=str(out / "adapter") if (out / "adapter").exists() else None,
+        method=method, base_model=spec.base_model, spec_hash=loaded.hash, pairs_sha256=pairset.sha256,
+        policy_hash=pairset.policy_hash, steps=figures.get("steps", figures.get("mlm_steps", 0)),
+        epochs=spec.training.epochs, workers=res.num_workers, use_gpu=res.use_gpu,
+        trainable_params=figures.get("trainable_params", 0), total_params=figures.get("total_params", 0),
+        samples_per_s=figures.get("samples_per_s", 0.0), train_seconds=figures.get("train_seconds", figures.get("mlm_seconds", 0.0)),
+        startup_seconds=round(max(0.0, time.perf_counter() - started - figures.get("train_seconds", 0.0)), 2), restarts=figures.get("resumed", 0), loss_curve=figures.get("loss_curve", []),
+        checkpoint_dir=None if "://" not in str(storage) else f"{storage}/{name}", extra={k: v for k, v in figures.items() if k.startswith("mlm_") or k in ("max_steps", "steady_steps", "checkpoint_seconds")})
+    (out / "trained.json").write_text(trained.model_dump_json(indent=2))
+    log.info("trained %s: %d steps, %.1f samples/s", method, trained.steps, trained.samples_per_s)
+    return trained

@@ -1,0 +1,38 @@
+"""Real local Ray (num_cpus=2) and a tiny 2-layer random BERT on MiniLM's tokenizer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import trainkit as kit
+
+
+@pytest.fixture(scope="session")
+def ray_local():
+    import ray
+
+    from embgov.train.launcher import WORKER_ENV
+
+    ray.init(num_cpus=2, include_dashboard=False, logging_level="WARNING", runtime_env={"env_vars": WORKER_ENV},
+             log_to_driver=False)  # as `embgov train` does: worker output stays in Ray's logs
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory) -> Path:
+    return kit.make_tiny_model(tmp_path_factory.mktemp("tiny"))
+
+
+@pytest.fixture
+def tiny_spec(tiny_model, tmp_path):
+    """A spec for the tiny model; keyword arguments replace whole sections (as YAML flow text)."""
+    from embgov.spec.loader import load_spec_text
+
+    def make(adaptation: str = "{method: full}", training: str = "", workers: int = 1):
+        text = kit.SPEC.format(model=tiny_model, adaptation=adaptation, workers=workers,
+                               training=training or "batch_size: 8, epochs: 1, checkpoint_every_steps: 2")
+        return load_spec_text(text, base_dir=tmp_path, check_files=False)
+    return make
