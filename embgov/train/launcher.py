@@ -42,7 +42,7 @@ def ensure_ray() -> None:
         ray.init(num_cpus=os.cpu_count() or 1, **kwargs)
 
 
-def _explain(exc: Exception, name: str, storage: Path) -> TrainError:
+def _explain(exc: Exception, name: str, storage: str) -> TrainError:
     text = str(exc)
     if "low on memory" in text or "OutOfMemory" in text:
         return TrainError("training failed: Ray killed the workers, the machine ran out of memory", where=f"ray run {name}",
@@ -50,7 +50,26 @@ def _explain(exc: Exception, name: str, storage: Path) -> TrainError:
                               "small mini_batch_size, or run fewer workers")
     first = text.strip().splitlines()[0][:300] if text.strip() else ""
     return TrainError(f"training failed: {type(exc).__name__}: {first}", where=f"ray run {name}",
-                      fix=f"see the worker logs (/tmp/ray/session_latest/logs/train); checkpoints are under {storage / name}")
+                      fix=f"see the worker logs (/tmp/ray/session_latest/logs/train); checkpoints are under {storage}/{name}")
+
+
+def _collect(checkpoint, out: Path) -> dict:
+    """Copy the final model (and adapter) out of the run's last checkpoint; all or nothing."""
+    tmp = out.parent / f".{out.name}.tmp-{uuid.uuid4().hex[:6]}"
+    try:
+        with checkpoint.as_directory() as d:
+            figures = json.loads((Path(d) / "figures.json").read_text())
+            tmp.mkdir(parents=True)
+            for part in ("model", "adapter"):
+                if (Path(d) / part).exists():
+                    shutil.copytree(Path(d) / part, tmp / part)
+        out.mkdir(parents=True, exist_ok=True)
+        for part in ("model", "adapter"):
+            if (tmp / part).exists():
+                os.replace(tmp / part, out / part)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return figures
 
 
 def train_model(loaded: LoadedSpec, pairs_dir: str | Path, out_dir: str | Path, *, policy_hash: str | None = None,
@@ -79,13 +98,15 @@ def train_model(loaded: LoadedSpec, pairs_dir: str | Path, out_dir: str | Path, 
     config = {"spec": loaded.to_json(), "base_path": str(base_path), "pairs_ref": ray.put(rows),
               "mlm_texts_ref": ray.put(mlm_texts or []), "fault_step": fault_step, "fault_marker": fault_marker}
     res = spec.resources
-    storage = Path(res.storage_path) if res.storage_path else get_settings().ensure_home() / "ray"
+    remote = bool(res.storage_path and "://" in res.storage_path)
+    storage = res.storage_path if remote else str((Path(res.storage_path) if res.storage_path
+                                                   else get_settings().ensure_home() / "ray").resolve())
     name = run_name or f"{spec.name}-{loaded.hash[:12]}-{uuid.uuid4().hex[:6]}"
     trainer = TorchTrainer(
         worker_loop, train_loop_config=config,
         scaling_config=ScalingConfig(num_workers=res.num_workers, use_gpu=res.use_gpu,
                                      resources_per_worker={"CPU": res.cpus_per_worker}),
-        run_config=RunConfig(name=name, storage_path=str(storage.resolve()) if "://" not in str(storage) else str(storage),
+        run_config=RunConfig(name=name, storage_path=storage,
                              failure_config=FailureConfig(max_failures=spec.training.max_failures),
                              checkpoint_config=CheckpointConfig(num_to_keep=2)))
     try:
@@ -94,33 +115,24 @@ def train_model(loaded: LoadedSpec, pairs_dir: str | Path, out_dir: str | Path, 
         raise _explain(exc, name, storage) from None
     if result.checkpoint is None:
         raise TrainError("training finished without a final model", where=f"ray run {name}")
-    with result.checkpoint.as_directory() as d:
-        figures = json.loads((Path(d) / "figures.json").read_text())
-        tmp = out.parent / f".{out.name}.tmp-{uuid.uuid4().hex[:6]}"
-        tmp.mkdir(parents=True)
-        for part in ("model", "adapter"):
-            if (Path(d) / part).exists():
-                shutil.copytree(Path(d) / part, tmp / part)
-    out.mkdir(parents=True, exist_ok=True)
-    for part in ("model", "adapter"):
-        if (tmp / part).exists():
-            os.replace(tmp / part, out / part)
-    shutil.rmtree(tmp, ignore_errors=True)
-    if "://" not in str(storage):
-        # Checkpoints (a full one carries optimizer state: ~260 MB for MiniLM) only serve resumption.
-        shutil.rmtree(storage / name, ignore_errors=True)
+    figures = _collect(result.checkpoint, out)
+    if not remote:  # local checkpoints (a full one with optimizer state is ~260 MB) only serve resumption
+        shutil.rmtree(Path(storage) / name, ignore_errors=True)
     method = spec.adaptation.method
     if method == "mlm" and spec.adaptation.followed_by is not None:
         method = f"mlm+{spec.adaptation.followed_by.method}"
+    train_seconds = figures.get("train_seconds", figures.get("mlm_seconds", 0.0))
     trained = TrainedModel(
         model_dir=str(out / "model"), adapter_dir=str(out / "adapter") if (out / "adapter").exists() else None,
         method=method, base_model=spec.base_model, spec_hash=loaded.hash, pairs_sha256=pairset.sha256,
         policy_hash=pairset.policy_hash, steps=figures.get("steps", figures.get("mlm_steps", 0)),
         epochs=spec.training.epochs, workers=res.num_workers, use_gpu=res.use_gpu,
-        trainable_params=figures.get("trainable_params", 0), total_params=figures.get("total_params", 0),
-        samples_per_s=figures.get("samples_per_s", 0.0), train_seconds=figures.get("train_seconds", figures.get("mlm_seconds", 0.0)),
-        startup_seconds=round(max(0.0, time.perf_counter() - started - figures.get("train_seconds", 0.0)), 2), restarts=figures.get("resumed", 0), loss_curve=figures.get("loss_curve", []),
-        checkpoint_dir=None if "://" not in str(storage) else f"{storage}/{name}", extra={k: v for k, v in figures.items() if k.startswith("mlm_") or k in ("max_steps", "steady_steps", "checkpoint_seconds")})
+        trainable_params=figures["trainable_params"], total_params=figures["total_params"],
+        samples_per_s=figures.get("samples_per_s", 0.0), train_seconds=train_seconds,
+        startup_seconds=round(max(0.0, time.perf_counter() - started - train_seconds), 2),
+        restarts=figures.get("resumed", 0), loss_curve=figures.get("loss_curve", []),
+        checkpoint_dir=f"{storage}/{name}" if remote else None,
+        extra={k: v for k, v in figures.items() if k.startswith("mlm_") or k in ("max_steps", "steady_steps", "checkpoint_seconds")})
     (out / "trained.json").write_text(trained.model_dump_json(indent=2))
     log.info("trained %s: %d steps, %.1f samples/s", method, trained.steps, trained.samples_per_s)
     return trained

@@ -48,10 +48,12 @@ def worker_loop(config: dict) -> None:
         if resume_dir is None:  # else MLM finished earlier and the trainer's checkpoint holds its weights
             figures = _mlm_phase(model, config, adaptation, spec, scratch, mlm_done, rank)
         adaptation = adaptation.followed_by
+    from embgov.train.methods import METHODS, count_params
+
     if adaptation is None:  # MLM alone: the adapted encoder with mean pooling is the model
+        figures["trainable_params"], figures["total_params"] = count_params(model)
         _finish(model, None, config, figures, rank, scratch)
         return
-    from embgov.train.methods import METHODS, count_params
 
     METHODS[adaptation.method].prepare(model, adaptation)
     trainable, total = count_params(model)
