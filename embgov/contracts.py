@@ -164,3 +164,58 @@ class TrainedModel(_Contract):
     loss_curve: list[list[float]] = Field(description="[step, loss] pairs as logged.")
     checkpoint_dir: str | None = Field(None, description="Ray Train run with the checkpoints, when kept (remote storage); local checkpoints are removed once the model is saved.")
     extra: dict = Field(default_factory=dict, description="Other figures: MLM steps, loss and time; checkpoint seconds; max steps.")
+
+
+class PromotionDecision(_Contract):
+    """Whether a candidate may become `production`, from the spec's promotion rules, with reasons."""
+
+    promote: bool = Field(description="True when every rule holds.")
+    primary_metric: str = Field(description="Metric the gains are measured on, e.g. ndcg@10.")
+    gain_over_base: float | None = Field(description="Candidate minus base model on the held-out set (absolute); none when not evaluated.")
+    gain_over_bm25: float | None = Field(description="Candidate minus BM25 on the held-out set (absolute); none when not evaluated.")
+    general_drop: float | None = Field(description="Base minus candidate on the general set (forgetting); none without a general set.")
+    reasons: list[str] = Field(description="One line per rule: what was required, what was measured, pass or fail.")
+
+
+class EvalReport(_Contract):
+    """What evaluation hands to the promotion decision and the registry. Figures only, no text."""
+
+    model_dir: str = Field(description="The candidate model directory that was evaluated.")
+    heldout: dict[str, float | int | str] = Field(description="The held-out set: corpus fingerprint, documents, queries, judged pairs.")
+    metrics: dict[str, dict[str, float]] = Field(description="Model name (candidate, base, bm25) -> metric -> value on the held-out set.")
+    general: dict[str, dict[str, float]] | None = Field(None, description="Model name -> metric -> value on the general set (forgetting check).")
+    primary_metric: str = Field(description="Metric promotion decisions use.")
+    decision: PromotionDecision | None = Field(None, description="Promotion decision, when the spec has evaluation rules.")
+    warnings: list[str] = Field(default_factory=list, description="E.g. fewer than 500 judged query-document pairs in the held-out set.")
+    seconds: float = Field(description="Wall time of the evaluation.")
+
+
+class ExportedModel(_Contract):
+    """One exported artifact and its parity check against the torch model."""
+
+    format: Literal["onnx", "onnx-int8", "torchscript"] = Field(description="Export format.")
+    path: str = Field(description="Directory (or file) holding the exported model.")
+    min_cosine: float = Field(description="Lowest cosine between exported and torch embeddings on the fixed parity sample.")
+    required_cosine: float = Field(description="The bar the export had to reach.")
+    passed: bool = Field(description="min_cosine >= required_cosine; a failing export is not shipped.")
+    sentences_per_s: float | None = Field(None, description="Encoding throughput of the exported model on the parity sample, when measured.")
+
+
+class ModelVersion(_Contract):
+    """A registered model version with its lineage: what the registry returns and stores."""
+
+    name: str = Field(description="Registered model name (the job's name).")
+    version: int = Field(description="Version number, from 1.")
+    status: Literal["candidate", "production", "archived"] = Field(description="candidate until promoted; archived once replaced or rolled back.")
+    parent_version: int | None = Field(None, description="The production version when this one was trained; none for the first.")
+    trigger: str = Field(description="Who or what started the job: `person:NAME` or `drift:EVENT_ID`.")
+    spec_hash: str = Field(description="Hash of the job spec.")
+    policy_hash: str = Field(description="Content hash of the approved policy the data was redacted under.")
+    receipts: dict[str, str] = Field(description="Data source role -> output fingerprint of its passing gate receipt.")
+    pairs_sha256: str = Field(description="sha256 of the training pairs.")
+    method: str = Field(description="Adaptation method.")
+    metrics: dict[str, dict[str, float]] = Field(default_factory=dict, description="Model name (candidate, base, bm25) -> metric -> value.")
+    decision: PromotionDecision | None = Field(None, description="The automatic promotion decision, when evaluated.")
+    artifacts: dict[str, str] = Field(description="Artifact kind (model, adapter, onnx, ...) -> location.")
+    run_id: str = Field(description="MLflow run id.")
+    created_at: str = Field(description="UTC time the version was registered.")

@@ -55,3 +55,15 @@ class DataError(EmbgovError):
 
 class TrainError(EmbgovError):
     """Training could not start or did not finish (Ray, the model, or the loop failed)."""
+
+
+class ExportError(EmbgovError):
+    """A model could not be exported, or its export failed the parity check against the torch model."""
+
+
+class EvalError(EmbgovError):
+    """Evaluation could not run: an unreadable test set, an unknown metric, a missing model or library."""
+
+
+class RegistryError(EmbgovError):
+    """A registered model or version is unknown, or the registry cannot be reached."""

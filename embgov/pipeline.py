@@ -1,5 +1,5 @@
-"""The one place that sequences the stages: gate -> pairs -> train (evaluation, export, registry and
-promotion join here as they land).
+"""The one place that sequences the stages: gate -> pairs -> train -> evaluate -> export ->
+register -> promotion decision.
 
 Each stage writes under the run directory and is skipped when its output is already there and
 still valid (same inputs, same approved policy), so re-running a run directory resumes it.
@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Callable
 
-from embgov.contracts import GateReceipt, PairSet, TrainedModel
+from embgov.contracts import EvalReport, ExportedModel, GateReceipt, ModelVersion, PairSet, TrainedModel
 from embgov.errors import GateError
 from embgov.spec.loader import LoadedSpec
 
@@ -115,3 +115,84 @@ def prepare_and_train(loaded: LoadedSpec, run_dir: str | Path, *, actor: str = "
     say(f"train: {loaded.spec.adaptation.method} on {loaded.spec.resources.num_workers} Ray worker(s)")
     return train_model(loaded, run / "pairs", run / "train", policy_hash=policy_hash,
                        mlm_texts=_mlm_texts(loaded, gated), run_name=f"{run.name}-train")
+
+
+def _evaluate(loaded: LoadedSpec, trained: TrainedModel, run: Path, say: Say) -> EvalReport | None:
+    from embgov.evaluate import evaluate_spec
+
+    if loaded.spec.evaluation is None:
+        say("evaluate: skipped (the spec has no evaluation section; nothing is promoted automatically)")
+        return None
+    path = run / "eval" / "report.json"
+    if path.exists():
+        say("evaluate: reused")
+        return EvalReport.model_validate_json(path.read_text())
+    report = evaluate_spec(loaded, trained.model_dir, say=say)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report.model_dump_json(indent=2))
+    for warning in report.warnings:
+        say(f"evaluate: warning: {warning}")
+    return report
+
+
+def _export(loaded: LoadedSpec, trained: TrainedModel, run: Path, say: Say) -> list[ExportedModel]:
+    import json
+
+    from embgov.export import export_model
+
+    ex = loaded.spec.export
+    out = run / "export"
+    if (out / "export.json").exists():
+        say("export: reused")
+        return [ExportedModel.model_validate(e) for e in json.loads((out / "export.json").read_text())]
+    exported = export_model(trained.model_dir, out, formats=list(ex.formats), quantize=ex.quantize,
+                            parity_min_cosine=ex.parity_min_cosine)
+    for e in exported:
+        say(f"export {e.format}: parity min cosine {e.min_cosine:.6f} (needs {e.required_cosine})")
+    return exported
+
+
+def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | None, exports: list[ExportedModel],
+              run: Path, trigger: str, actor: str, say: Say) -> ModelVersion:
+    from embgov.registry import register
+    from embgov.spec.loader import spec_dict
+
+    path = run / "registered.json"
+    if path.exists():
+        say("register: reused")
+        return ModelVersion.model_validate_json(path.read_text())
+    pairset = PairSet.model_validate_json((run / "pairs" / "pairs.json").read_text())
+    files = {f"receipts/{role}": run / "gate" / role / "receipt.json" for role in sorted(pairset.receipts)}
+    files.update({"pairs": run / "pairs" / "pairs.json", "train": run / "train" / "trained.json"})
+    if report is not None:
+        files["eval"] = run / "eval" / "report.json"
+    version = register(name=loaded.spec.name, trained=trained, spec_dict=spec_dict(loaded.spec),
+                       receipts=pairset.receipt_fingerprints, trigger=trigger, report=report, exports=exports,
+                       files=files, actor=actor)
+    path.write_text(version.model_dump_json(indent=2))
+    say(f"register: {version.name}:{version.version} (parent {version.parent_version or '-'}, trigger {trigger})")
+    return version
+
+
+def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:cli", actor: str = "cli",
+            say: Say = log.info) -> dict:
+    """The whole job. Returns the model version and whether the promotion rules made it production
+    (`promoted`); a candidate the rules refuse stays registered, with the reasons."""
+    from embgov.registry import promote
+
+    run = Path(run_dir)
+    trained = prepare_and_train(loaded, run, actor=actor, say=say)
+    report = _evaluate(loaded, trained, run, say)
+    exports = _export(loaded, trained, run, say)
+    version = _register(loaded, trained, report, exports, run, trigger, actor, say)
+    decision = report.decision if report else None
+    promoted = False
+    if decision is not None and decision.promote and version.status == "candidate":
+        version = promote(version.name, version.version, actor="embgov:promotion-rules",
+                          reason="; ".join(decision.reasons))
+        promoted = True
+    if decision is not None:
+        say(f"decision: {'promoted to production' if decision.promote else 'kept as a candidate'}")
+        for reason in decision.reasons:
+            say(f"  {reason}")
+    return {"version": version, "report": report, "exports": exports, "trained": trained, "promoted": promoted}

@@ -22,6 +22,7 @@ def embgov_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("EMBGOV_HOME", str(home))
     monkeypatch.delenv("EMBGOV_DB_URL", raising=False)
+    monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)  # the default: a SQLite store in this home
     monkeypatch.setenv("MLFLOW_DISABLE_TELEMETRY", "true")
     yield home
     dispose_all()

@@ -27,8 +27,17 @@ def vocab(model, corpus, reference, top, min_count, text_field, title_field, fmt
     """How the MODEL's tokenizer splits CORPUS's words: subword tokens per word, the share of words
     split into 3 or more pieces, and the most fragmented frequent terms; with --reference, the same
     figures for general text and the difference."""
-    from embgov.data.vocab import vocab_report
+    from pathlib import Path
 
+    from embgov.contracts import GateReceipt
+    from embgov.data.vocab import vocab_report
+    from embgov.errors import GateError
+
+    try:  # the report lists terms: from gate output they cannot be identifiers the policy covers
+        GateReceipt.accept(Path(corpus).parent)
+    except GateError:
+        click.echo("warning: CORPUS has no passing gate receipt beside it; the terms listed may include "
+                   "identifiers. Run it on gate output (e.g. RUN_DIR/gate/corpus/...).", err=True)
     report = vocab_report(model, corpus, reference=reference, top=top, min_count=min_count, text_field=text_field,
                           title_field=title_field or None, fmt=fmt, max_words=max_words)
     if as_json:

@@ -75,8 +75,10 @@ def schema(what: str) -> None:
 
 
 def _register() -> None:
+    from embgov.cli import export
     from embgov.cli import audit, data, gate, train
-    from embgov.cli import policy
+    from embgov.cli import evaluate
+    from embgov.cli import models, policy
 
     cli.add_command(audit.audit)
     cli.add_command(policy.policy)
@@ -84,6 +86,10 @@ def _register() -> None:
     cli.add_command(gate.gate)
     cli.add_command(data.data)
     cli.add_command(train.train)
+    cli.add_command(train.run)
+    cli.add_command(evaluate.evaluate)
+    cli.add_command(models.models)
+    cli.add_command(export.export)
 
 
 _register()

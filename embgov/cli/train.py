@@ -40,3 +40,35 @@ def train(spec_path, run_dir, actor, as_json) -> None:
     if trained.loss_curve:
         click.echo(f"loss: {trained.loss_curve[0][1]:.4f} -> {trained.loss_curve[-1][1]:.4f}")
     click.echo(f"time: {trained.train_seconds:.1f} s training, {trained.startup_seconds:.1f} s start-up; restarts: {trained.restarts}")
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("spec_path", metavar="SPEC", type=click.Path(dir_okay=False))
+@click.option("--run-dir", type=click.Path(file_okay=False),
+              help="Run directory (default: EMBGOV_HOME/runs/NAME-SPECHASH). Re-running the same one resumes it.")
+@click.option("--by", "actor", default="cli", show_default=True, help="Who runs this (the version's trigger is person:BY).")
+@json_option
+def run(spec_path, run_dir, actor, as_json) -> None:
+    """Run a whole job now, in the foreground: gate, pairs, train, evaluate, export, register, and the
+    promotion decision. Exit 0 when the model was registered (promoted or not), 1 on any failure."""
+    from pathlib import Path
+
+    from embgov.pipeline import run_job
+    from embgov.settings import get_settings
+    from embgov.spec import load_spec
+
+    loaded = load_spec(spec_path)
+    run_path = Path(run_dir) if run_dir else get_settings().ensure_home() / "runs" / f"{loaded.spec.name}-{loaded.hash[:12]}"
+    out = run_job(loaded, run_path, trigger=f"person:{actor}", actor=actor, say=lambda m: click.echo(m, err=True))
+    version, report = out["version"], out["report"]
+    if as_json:
+        emit_json({"run_dir": str(run_path), "promoted": out["promoted"], "version": version.model_dump(),
+                   "models": report.metrics if report else {}, "exports": [e.model_dump() for e in out["exports"]]})
+        return
+    click.echo(f"model version: {version.name}:{version.version} ({version.status}), parent {version.parent_version or '-'}, "
+               f"trigger {version.trigger}")
+    if report:
+        metrics = list(next(iter(report.metrics.values())))
+        click.echo(f"{'model':<12}" + "".join(f"{m:>12}" for m in metrics))
+        for name, values in report.metrics.items():
+            click.echo(f"{name:<12}" + "".join(f"{values.get(m, float('nan')):>12.4f}" for m in metrics))

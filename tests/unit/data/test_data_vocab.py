@@ -67,12 +67,13 @@ def run(*args):
 def test_cli_json_and_text(texts):
     result = run("--model", "minilm-l6", str(texts[0]), "--reference", str(texts[1]), "--min-count", "1", "--json")
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     assert report["domain"]["words"] == 11 and report["reference"]["words"] == 10
     text = run("--model", "minilm-l6", str(texts[0]), "--top", "2")
     assert text.exit_code == 0
     assert "subword tokens per word" in text.output and "2.273" in text.output
     assert "no reference given: domain figures only" in text.output and "hepatocellular" in text.output
+    assert "no passing gate receipt" in text.stderr  # it lists terms: raw corpora get a warning
 
 
 def test_cli_errors(texts, tmp_path):

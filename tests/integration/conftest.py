@@ -1,4 +1,5 @@
-"""Real local Ray (num_cpus=2) and a tiny 2-layer random BERT on MiniLM's tokenizer."""
+"""Shared by integration tests: a real local Ray (num_cpus=2), a tiny 2-layer random BERT on MiniLM's
+tokenizer, and specs for it."""
 
 from __future__ import annotations
 
