@@ -33,7 +33,10 @@ def load_model(path: str | Path, device: str | None = None):
                           fix="embgov loads only sentence-transformers modules and its own adapter module")
     if foreign and any(path.rglob("*.py")):
         raise EmbgovError("model directory carries Python files; refusing to load it", where=str(path))
+    import transformers
     from sentence_transformers import SentenceTransformer
+
+    transformers.utils.logging.disable_progress_bar()  # "Loading weights" bars on every load
 
     # trust_remote_code lets sentence-transformers import embgov's own (installed) module class; the
     # checks above make sure nothing else can be imported.

@@ -24,6 +24,7 @@ RECORD = "embgov/model_version.json"
 
 def _client():
     os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
+    os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
     import logging
 
     from mlflow import MlflowClient

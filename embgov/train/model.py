@@ -19,10 +19,12 @@ def load_base(path: str | Path, max_seq_length: int, device: str = "cpu"):
     """A SentenceTransformer from `path`: its own modules when it is a sentence-transformers
     directory (a Normalize is appended when missing), else Transformer + mean pooling + Normalize."""
     offline()
+    import transformers
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.base.modules import Normalize, Transformer
     from sentence_transformers.sentence_transformer.modules import Pooling
 
+    transformers.utils.logging.disable_progress_bar()
     path = Path(path)
     if (path / "modules.json").is_file():
         model = SentenceTransformer(str(path), device=device, local_files_only=True)
