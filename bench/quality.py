@@ -19,10 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-os.environ.setdefault("EMBGOV_HASH_KEY", "bench-only-key")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 ADAPTATION = {"full": ("{method: full}", 2e-5), "lora": ("{method: lora, r: 16, alpha: 32}", 2e-4),
               "layer_selective": ("{method: layer_selective, freeze_lower_layers: 2}", 3e-5)}
@@ -63,18 +62,12 @@ def main() -> None:
     args = ap.parse_args()
     if not (args.scifact / "qrels" / "test.tsv").is_file():
         sys.exit(f"SciFact not found at {args.scifact} (pass --scifact DIR)")
-    home = ROOT / ".embgov" / "bench-quality"
-    os.environ["EMBGOV_HOME"] = str(home)
+    from benchhome import bench_home
+
+    home, policy = bench_home("bench-quality")
     from embgov.pipeline import run_job
-    from embgov.policy.approvals import approval_status, approve
     from embgov.spec.loader import load_spec_text
 
-    policy = home / "policies" / "hipaa.yaml"
-    policy.parent.mkdir(parents=True, exist_ok=True)
-    if not policy.exists() or policy.read_text() != (ROOT / "policies/hipaa.yaml").read_text():
-        policy.write_text((ROOT / "policies/hipaa.yaml").read_text())
-    if not approval_status(policy).approved:
-        approve(policy, "bench")
     negatives = f"{{miner: bm25, top_k: 30, per_query: {args.negatives}}}" if args.negatives else "{miner: none}"
     rows, baselines = {}, {}
     for method in args.methods.split(","):

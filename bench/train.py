@@ -29,10 +29,9 @@ import threading
 import time
 from pathlib import Path
 
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-os.environ.setdefault("EMBGOV_HASH_KEY", "bench-only-key")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 SPEC = """
 apiVersion: embgov/v1
@@ -139,17 +138,11 @@ def main() -> None:
     args = ap.parse_args()
     if not (args.scifact / "corpus.jsonl").is_file():
         sys.exit(f"SciFact not found at {args.scifact} (pass --scifact DIR)")
-    home = ROOT / ".embgov" / "bench"
-    os.environ["EMBGOV_HOME"] = str(home)
-    from embgov.pipeline import build_training_pairs, gate_sources
-    from embgov.policy.approvals import approve, approval_status
+    from benchhome import bench_home
 
-    policy = home / "policies" / "hipaa.yaml"
-    policy.parent.mkdir(parents=True, exist_ok=True)
-    if not policy.exists() or policy.read_text() != (ROOT / "policies/hipaa.yaml").read_text():
-        policy.write_text((ROOT / "policies/hipaa.yaml").read_text())
-    if not approval_status(policy).approved:
-        approve(policy, "bench")
+    home, policy = bench_home("bench")
+    from embgov.pipeline import build_training_pairs, gate_sources
+
     run = home / f"train-run-{args.pairs}-{args.negatives}"
     base = spec_for(args, home, policy, "{method: full}", 1, args.batch)
     t = time.perf_counter()

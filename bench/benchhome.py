@@ -1,0 +1,27 @@
+"""Shared by the pipeline benchmarks: a state directory under .embgov/ with an approved copy of
+policies/hipaa.yaml (the repository's policy files stay unapproved and untouched)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def bench_home(name: str) -> tuple[Path, Path]:
+    """Point EMBGOV_HOME at .embgov/NAME; return it and the approved policy copy inside it."""
+    home = ROOT / ".embgov" / name
+    os.environ["EMBGOV_HOME"] = str(home)
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    os.environ.setdefault("EMBGOV_HASH_KEY", "bench-only-key")
+    from embgov.policy.approvals import approval_status, approve
+
+    policy = home / "policies" / "hipaa.yaml"
+    policy.parent.mkdir(parents=True, exist_ok=True)
+    text = (ROOT / "policies/hipaa.yaml").read_text()
+    if not policy.exists() or policy.read_text() != text:
+        policy.write_text(text)
+    if not approval_status(policy).approved:
+        approve(policy, "bench")
+    return home, policy
