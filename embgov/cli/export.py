@@ -12,7 +12,7 @@ from embgov.export.run import FORMATS, INT8_MIN_COSINE  # light: the heavy libra
 @click.argument("model", metavar="MODEL_DIR")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), default=("onnx",), show_default=True,
               help="Format to export; repeat for several.")
-@click.option("--out", type=click.Path(file_okay=False), help="Output directory (default: MODEL_DIR's sibling `export`).")
+@click.option("--out", type=click.Path(file_okay=False), help="Output directory (default: MODEL_DIR's sibling `export`; for an alias, EMBGOV_HOME/exports/ALIAS).")
 @click.option("--min-cosine", type=click.FloatRange(0, 1), default=0.999, show_default=True,
               help="Parity bar for onnx and torchscript: lowest cosine to the torch model on the fixed sample.")
 @click.option("--int8-min-cosine", type=click.FloatRange(0, 1), default=INT8_MIN_COSINE, show_default=True,
@@ -28,10 +28,18 @@ def export(model, formats, out, min_cosine, int8_min_cosine, as_json) -> None:
     from pathlib import Path
 
     from embgov.export import export_model
+    from embgov.settings import get_settings
     from embgov.spec.loader import resolve_model
 
+    from embgov.spec.models import MODEL_ALIASES
+
     model_dir = resolve_model(model, Path.cwd())
-    target = Path(out) if out else model_dir.parent / "export"
+    if out:
+        target = Path(out)
+    elif model in MODEL_ALIASES:  # never write into an installed package
+        target = get_settings().ensure_home() / "exports" / model
+    else:
+        target = model_dir.parent / "export"
     results = export_model(model_dir, target, formats=formats, parity_min_cosine=min_cosine,
                            int8_min_cosine=int8_min_cosine)
     if as_json:
