@@ -4,6 +4,7 @@ parameters it should; the saved model directory loads and embeds to unit vectors
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import torch
@@ -67,7 +68,7 @@ def test_lora_trains_only_the_adapter_and_ships_it_portable(ray_local, tiny_mode
     changed = _changed(_weights(tiny_model), _weights(trained.model_dir))  # merged: B·A folded into the weights
     assert changed and all(k.endswith(".weight") and ("attention" in k or ".dense." in k) for k in changed)
     assert not any("LayerNorm" in k or "embeddings" in k or k.startswith("pooler.") for k in changed)
-    adapter = json.loads((trained.adapter_dir and open(f"{trained.adapter_dir}/adapter_config.json").read()) or "{}")
+    adapter = json.loads((Path(trained.adapter_dir) / "adapter_config.json").read_text())
     assert adapter["r"] == 4 and adapter["base_model_name_or_path"] is None  # no absolute path baked in
     assert "pooler.dense" not in json.dumps(adapter.get("target_modules"))
 
@@ -84,9 +85,10 @@ def test_bottleneck_adapter_trains_adapters_and_layer_norms_only(ray_local, tiny
     # The reloaded model applies its adapters: it does not embed like the base model.
     from embgov.modelio import load_model
 
+    _embeds_unit_vectors(trained.model_dir)
     text = ["kinase mutation in the liver"]
     assert not torch.allclose(load_model(tiny_model).encode(text, convert_to_tensor=True),
-                              _embeds_unit_vectors(trained.model_dir)[:1] * 0 + load_model(trained.model_dir).encode(text, convert_to_tensor=True))
+                              load_model(trained.model_dir).encode(text, convert_to_tensor=True))
 
 
 def test_mlm_alone_adapts_the_encoder(ray_local, tiny_model, tiny_spec, tmp_path):
