@@ -17,6 +17,7 @@ from typing import Iterator
 
 from embgov.data.text import join_title
 from embgov.errors import DataError
+from embgov.spec.qrels import iter_qrels
 from embgov.spec.models import PairSource, QrelsSource, RecordSource
 
 
@@ -146,30 +147,7 @@ def read_records(path: Path, source: RecordSource, *, role: str, stats: Counter)
 def read_qrels(path: Path, source: QrelsSource, stats: Counter) -> dict[str, list[str]]:
     """query id -> relevant document ids (score > 0), in file order, without repeats."""
     relevant: dict[str, list[str]] = {}
-    header_seen = source.format != "beir_tsv"
-    for n, line in _lines(path):
-        cells = line.split()
-        if not cells:
-            continue
-        where = f"{path}:{n}"
-        if not header_seen:
-            if [c.lower() for c in cells] != ["query-id", "corpus-id", "score"]:
-                raise DataError("beir_tsv qrels need the header 'query-id corpus-id score'", where=where,
-                                fix="add the header line, or set format: trec for 'qid 0 docid rel' lines")
-            header_seen = True
-            continue
-        if source.format == "beir_tsv":
-            if len(cells) != 3:
-                raise DataError(f"expected 3 columns (query-id corpus-id score), found {len(cells)}", where=where)
-            qid, did, score = cells
-        else:
-            if len(cells) != 4:
-                raise DataError(f"expected 4 columns (qid 0 docid rel), found {len(cells)}", where=where)
-            qid, _, did, score = cells
-        try:
-            value = float(score)
-        except ValueError:
-            raise DataError("the score column is not a number", where=where) from None
+    for qid, did, value in iter_qrels(_lines(path), source.format, path, DataError):
         stats["qrels_judgements"] += 1
         if value <= 0:
             stats["qrels_not_relevant"] += 1
@@ -177,8 +155,6 @@ def read_qrels(path: Path, source: QrelsSource, stats: Counter) -> dict[str, lis
         docs = relevant.setdefault(qid, [])
         if did not in docs:
             docs.append(did)
-    if not header_seen:
-        raise DataError("the qrels file is empty", where=str(path))
     return relevant
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from embgov.errors import EvalError
+from embgov.spec.qrels import iter_qrels
 from embgov.hashing import sha256_file, sha256_json
 from embgov.spec.models import QrelsSource, RecordSource, RetrievalSet
 
@@ -123,29 +124,8 @@ def read_records(path: Path, source: RecordSource, stats: dict[str, int], role: 
 def read_qrels(path: Path, source: QrelsSource) -> dict[str, dict[str, int]]:
     """query id -> document id -> relevance grade (integer; <= 0 means judged not relevant)."""
     qrels: dict[str, dict[str, int]] = {}
-    header_seen = source.format != "beir_tsv"
-    for n, line in _lines(path):
-        cells = line.split()
-        if not cells:
-            continue
-        where = f"{path}:{n}"
-        if not header_seen:
-            if [c.lower() for c in cells] != ["query-id", "corpus-id", "score"]:
-                raise EvalError("beir_tsv qrels need the header 'query-id corpus-id score'", where=where,
-                                fix="add the header line, or set format: trec for 'qid 0 docid rel' lines")
-            header_seen = True
-            continue
-        width = 3 if source.format == "beir_tsv" else 4
-        if len(cells) != width:
-            raise EvalError(f"expected {width} columns, found {len(cells)}", where=where)
-        qid, did, score = (cells[0], cells[1], cells[2]) if width == 3 else (cells[0], cells[2], cells[3])
-        try:
-            grade = int(float(score))  # the metrics library takes integer grades
-        except ValueError:
-            raise EvalError("the relevance column is not a number", where=where) from None
-        qrels.setdefault(qid, {})[did] = grade
-    if not header_seen:
-        raise EvalError("the qrels file is empty", where=str(path))
+    for qid, did, score in iter_qrels(_lines(path), source.format, path, EvalError):
+        qrels.setdefault(qid, {})[did] = int(score)  # the metrics library takes integer grades
     return qrels
 
 
