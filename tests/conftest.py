@@ -74,3 +74,24 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'state.db'}"
     return request.getfixturevalue("pg_url")
+
+
+MINI = ROOT / "tests" / "fixtures" / "data" / "scifact-mini"
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory) -> Path:
+    """A 2-layer random BERT (hidden 32) on MiniLM's tokenizer: fast to train and encode."""
+    import trainkit
+
+    return trainkit.make_tiny_model(tmp_path_factory.mktemp("tiny"))
+
+
+@pytest.fixture
+def mini_set():
+    """The SciFact fixture subset as a RetrievalSet."""
+    from embgov.spec.models import QrelsSource, RecordSource, RetrievalSet
+
+    return RetrievalSet(corpus=RecordSource(path=str(MINI / "corpus.jsonl")),
+                        queries=RecordSource(path=str(MINI / "queries.jsonl")),
+                        qrels=QrelsSource(path=str(MINI / "qrels.tsv")))

@@ -13,6 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# Heavy, but this module is only imported by the launcher's functions and on Ray workers.
+from transformers import TrainerCallback
+
 MLM_MARKER = "mlm_done"
 FINAL_MARKER = "final"
 
@@ -179,13 +182,7 @@ def _finish(model, adaptation, config, figures, rank, scratch) -> None:
     ray.train.report({"phase": "final", "step": figures.get("steps", 0)}, checkpoint=ckpt)
 
 
-def _callback_base():
-    from transformers import TrainerCallback
-
-    return TrainerCallback
-
-
-class Meter(_callback_base()):
+class Meter(TrainerCallback):
     """Reports checkpoints to Ray, records the loss curve and steady-state throughput; in tests it
     can kill its own worker once at a given step to prove resumption."""
 

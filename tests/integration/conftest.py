@@ -22,11 +22,6 @@ def ray_local():
     ray.shutdown()
 
 
-@pytest.fixture(scope="session")
-def tiny_model(tmp_path_factory) -> Path:
-    return kit.make_tiny_model(tmp_path_factory.mktemp("tiny"))
-
-
 @pytest.fixture
 def tiny_spec(tiny_model, tmp_path):
     """A spec for the tiny model; keyword arguments replace whole sections (as YAML flow text)."""

@@ -9,19 +9,9 @@ import pytest
 
 from embgov.evaluate import evaluate
 from embgov.spec.loader import resolve_model
-from embgov.spec.models import PromotionRules, QrelsSource, RecordSource, RetrievalSet
+from embgov.spec.models import PromotionRules
 
 pytestmark = pytest.mark.integration
-
-MINI = Path(__file__).resolve().parents[2] / "fixtures" / "data" / "scifact-mini"
-
-
-@pytest.fixture
-def mini_set() -> RetrievalSet:
-    return RetrievalSet(corpus=RecordSource(path=str(MINI / "corpus.jsonl")),
-                        queries=RecordSource(path=str(MINI / "queries.jsonl")),
-                        qrels=QrelsSource(path=str(MINI / "qrels.tsv")))
-
 
 def test_minilm_against_bm25_with_cached_base(mini_set, embgov_home):
     base = resolve_model("minilm-l6", Path("."))
