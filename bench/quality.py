@@ -4,7 +4,7 @@ pipeline (gate -> labeled pairs with BM25 hard negatives -> Ray Train -> evaluat
 registry), trained on qrels/train.tsv and evaluated on qrels/test.tsv.
 
     python bench/quality.py [--scifact ../shared/data/scifact] [--methods full,lora,layer_selective]
-                            [--epochs 3] [--max-seq-length 256] [--negatives 1]
+                            [--epochs 3] [--max-seq-length 256] [--negatives 1] [--lr LR]
 
 Published anchors on this test set: BM25 0.665-0.679 nDCG@10, base MiniLM 0.645, bge-small-en-v1.5
 0.713. State (gate output, runs, MLflow) goes to .embgov/bench-quality; re-running reuses finished
@@ -59,6 +59,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--max-seq-length", type=int, default=256)
     ap.add_argument("--negatives", type=int, default=1)
+    ap.add_argument("--lr", type=float, help="peak learning rate for every method (default: per method)")
     args = ap.parse_args()
     if not (args.scifact / "qrels" / "test.tsv").is_file():
         sys.exit(f"SciFact not found at {args.scifact} (pass --scifact DIR)")
@@ -72,7 +73,8 @@ def main() -> None:
     rows, baselines = {}, {}
     for method in args.methods.split(","):
         adaptation, lr = ADAPTATION[method]
-        tag = f"{method.replace('_', '-')}-e{args.epochs}-s{args.max_seq_length}-n{args.negatives}"
+        lr = args.lr or lr
+        tag = f"{method.replace('_', '-')}-e{args.epochs}-s{args.max_seq_length}-n{args.negatives}-lr{lr:g}"
         text = SPEC.format(tag=tag, policy=policy, d=args.scifact.resolve(), negatives=negatives, adaptation=adaptation,
                            epochs=args.epochs, lr=lr, seq=args.max_seq_length)
         loaded = load_spec_text(text, base_dir=home, check_files=False)
@@ -86,7 +88,8 @@ def main() -> None:
 
     metrics = ["ndcg@10", "mrr@10", "recall@100", "map"]
     print(f"\nSciFact test (300 queries), trained on qrels/train.tsv: {args.epochs} epoch(s), max_seq_length "
-          f"{args.max_seq_length}, {args.negatives} BM25 hard negative(s), 2 workers x 16")
+          f"{args.max_seq_length}, {args.negatives} BM25 hard negative(s), 2 workers x 16, lr "
+          f"{args.lr or 'per method'}")
     print(f"{'model':<18}" + "".join(f"{m:>12}" for m in metrics) + f"{'train s':>10}{'trainable':>11}")
     for name, values in baselines.items():
         print(f"{name:<18}" + "".join(f"{values[m]:>12.4f}" for m in metrics))

@@ -29,24 +29,30 @@ embgov redact --policy "$POLICY" demo/data/patients/patients_notes.csv --out "$E
 echo "-- header and first redacted record:"
 sed -n 1,2p "$EMBGOV_HOME/gate/patients/patients_notes.csv" | cut -c1-300
 
-step "4. The whole job: gate, pairs, LoRA on Ray Train, evaluation against base and BM25, ONNX export, registry"
+step "4. Submit the LoRA job and let a worker run it: gate, pairs, LoRA on Ray Train, evaluation against base and BM25, ONNX export, registry"
 # jobs/scifact-lora.yaml as it is, pointed at the approved policy copy, with a shorter schedule
 # (1 epoch, 128 tokens) so the demo stays within minutes on 2 CPU cores.
 mkdir -p "$EMBGOV_HOME/jobs"
 JOB="$EMBGOV_HOME/jobs/scifact-lora.yaml"
 sed -e "s#../policies/hipaa.yaml#$POLICY#" -e "s#\.\./demo/data#$PWD/demo/data#g" \
     -e "s#^  epochs: 2#  epochs: 1#" -e "s#^  max_seq_length: 256#  max_seq_length: 128#" jobs/scifact-lora.yaml > "$JOB"
-embgov run "$JOB" --run-dir "$EMBGOV_HOME/runs/scifact-lora" --by "Demo Engineer"
+JOB_ID=$(embgov submit "$JOB" --by "Demo Engineer")
+echo "-- queued job $JOB_ID; a worker claims it (--once: run one job, then exit):"
+embgov jobs list
+embgov worker --once
+echo "-- the job: state, stage timings, gate counts per entity, metrics against base and BM25, the model version:"
+embgov jobs show "$JOB_ID"
+RUN_DIR=$(embgov jobs show "$JOB_ID" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['run_dir'])")
 echo "-- pairs built from gate-passed data (counts only):"
 python3 -c "import json,sys; p=json.load(open(sys.argv[1])); print({k: p[k] for k in ('method','pairs','negatives','mixed_pairs')})" \
-    "$EMBGOV_HOME/runs/scifact-lora/pairs/pairs.json"
+    "$RUN_DIR/pairs/pairs.json"
 
 echo "-- the registered version and its lineage:"
 embgov models show scifact-lora:1
 
 step "5. Vocabulary coverage of the gate-passed corpus (the article's Phase 1)"
 # Read from the gate's output: the terms it lists cannot be identifiers the policy covers.
-embgov data vocab --model minilm-l6 "$EMBGOV_HOME/runs/scifact-lora/gate/corpus/corpus.jsonl" --top 8
+embgov data vocab --model minilm-l6 "$RUN_DIR/gate/corpus/corpus.jsonl" --top 8
 
 step "6. The audit trail (hash-chained)"
 embgov audit list -n 10

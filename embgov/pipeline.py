@@ -17,6 +17,11 @@ from embgov.spec.loader import LoadedSpec
 
 log = logging.getLogger("embgov.pipeline")
 Say = Callable[[str], None]
+STAGES = ("gate", "pairs", "train", "evaluate", "export", "register", "promote")
+
+
+def _quiet_stage(stage: str) -> None:
+    pass
 
 
 def _gate_plan(loaded: LoadedSpec) -> dict[str, dict]:
@@ -100,14 +105,18 @@ def _mlm_texts(loaded: LoadedSpec, gated: dict[str, Path]) -> list[str] | None:
     return [r.text for r in records]
 
 
-def prepare_and_train(loaded: LoadedSpec, run_dir: str | Path, *, actor: str = "cli", say: Say = log.info) -> TrainedModel:
-    """gate -> pairs -> train for one spec, in `run_dir`."""
+def prepare_and_train(loaded: LoadedSpec, run_dir: str | Path, *, actor: str = "cli", say: Say = log.info,
+                      stage: Callable[[str], None] = _quiet_stage) -> TrainedModel:
+    """gate -> pairs -> train for one spec, in `run_dir`. `stage(name)` is called as each stage starts."""
     from embgov.train import train_model
 
     run = Path(run_dir)
     run.mkdir(parents=True, exist_ok=True)
+    stage("gate")
     gated, policy_hash = gate_sources(loaded, run, actor=actor, say=say)
+    stage("pairs")
     build_training_pairs(loaded, gated, policy_hash, run, say=say)
+    stage("train")
     trained_json = run / "train" / "trained.json"
     if trained_json.exists():
         say("train: reused")
@@ -175,16 +184,21 @@ def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | No
 
 
 def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:cli", actor: str = "cli",
-            say: Say = log.info) -> dict:
+            say: Say = log.info, stage: Callable[[str], None] = _quiet_stage) -> dict:
     """The whole job. Returns the model version and whether the promotion rules made it production
-    (`promoted`); a candidate the rules refuse stays registered, with the reasons."""
+    (`promoted`); a candidate the rules refuse stays registered, with the reasons. `stage(name)` is
+    called as each of STAGES starts (the worker records it)."""
     from embgov.registry import promote
 
     run = Path(run_dir)
-    trained = prepare_and_train(loaded, run, actor=actor, say=say)
+    trained = prepare_and_train(loaded, run, actor=actor, say=say, stage=stage)
+    stage("evaluate")
     report = _evaluate(loaded, trained, run, say)
+    stage("export")
     exports = _export(loaded, trained, run, say)
+    stage("register")
     version = _register(loaded, trained, report, exports, run, trigger, actor, say)
+    stage("promote")
     decision = report.decision if report else None
     promoted = False
     if decision is not None and decision.promote and version.status == "candidate":

@@ -90,3 +90,49 @@ def write_gated_pairs(out: Path, rows: list[dict], policy_hash: str = "p" * 64) 
                        policy_hash=policy_hash)
     (pairs_dir / PAIRS_MANIFEST).write_text(manifest.model_dump_json())
     return pairs_dir
+
+
+# A whole job (gate -> ... -> promotion) on the shipped SciFact fixture: used by the pipeline, worker
+# and submission tests.
+MINI = Path(__file__).resolve().parent / "fixtures" / "data" / "scifact-mini"
+POLICIES = Path(__file__).resolve().parents[1] / "policies"
+
+JOB_SPEC = """
+apiVersion: embgov/v1
+kind: EmbeddingFineTune
+name: {name}
+owner: tests
+domain: biomedical
+base_model: {model}
+policy: policy.yaml
+data:
+  corpus: {{path: data/corpus.jsonl}}
+  queries: {{path: data/queries.jsonl}}
+  qrels: {{path: data/qrels.tsv}}
+pairs: {{method: labeled, hard_negatives: {{miner: bm25, top_k: 10}}}}
+adaptation: {{method: full}}
+training: {{batch_size: 8, epochs: 1, max_seq_length: 32, learning_rate: 1.0e-3, checkpoint_every_steps: 2}}
+resources: {{num_workers: 1, cpus_per_worker: 1, retries: {retries}}}
+evaluation:
+  heldout:
+    corpus: {{path: data/corpus.jsonl}}
+    queries: {{path: data/queries.jsonl}}
+    qrels: {{path: data/qrels.tsv}}
+  promotion: {{primary_metric: ndcg@10, min_gain_over_base: {gain}, min_gain_over_bm25: -1.0}}
+export: {{formats: [onnx], parity_min_cosine: 0.999}}
+"""
+
+
+def write_job(tmp_path: Path, model: str | Path, *, gain: float = -1.0, name: str = "mini-run", retries: int = 1) -> Path:
+    """Fixture data, an approved copy of the HIPAA policy and a job spec in `tmp_path`; returns the spec."""
+    from embgov.policy.approvals import approve
+
+    if not (tmp_path / "data").exists():
+        shutil.copytree(MINI, tmp_path / "data")
+    if not (tmp_path / "policy.yaml").exists():
+        text = (POLICIES / "hipaa.yaml").read_text().replace("max_quarantine_rate: 0.02", "max_quarantine_rate: 0.1")
+        (tmp_path / "policy.yaml").write_text(text)
+        approve(tmp_path / "policy.yaml", "Test Officer")
+    spec = tmp_path / f"{name}.yaml"
+    spec.write_text(JOB_SPEC.format(model=model, gain=gain, name=name, retries=retries))
+    return spec

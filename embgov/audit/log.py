@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from embgov.errors import AuditError
@@ -58,28 +58,11 @@ def event_hash(seq: int, ts: str, actor: str, action: str, subject: str, payload
 def append(actor: str, action: str, subject: str, payload: dict[str, Any] | None = None,
            *, engine: Engine | None = None) -> AuditEvent:
     """Record one event at the end of the chain and return it."""
-    payload = dict(payload or {})
-    _check_payload(payload)
-    for name, value in (("actor", actor), ("action", action), ("subject", subject)):
-        if not isinstance(value, str) or not value or len(value) > 300:
-            raise AuditError(f"audit {name} must be non-empty text of at most 300 characters")
     engine = engine or get_engine()
     for _ in range(20):  # retry only the rare race of two first appends / a busy SQLite
         try:
             with engine.begin() as conn:
-                lock(conn, "audit")
-                head = conn.execute(select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)).first()
-                seq, prev = (head.seq + 1, head.hash) if head else (1, GENESIS)
-                ts = utcnow()
-                digest = event_hash(seq, ts, actor, action, subject, payload, prev)
-                conn.execute(audit_events.insert().values(
-                    seq=seq, ts=ts, actor=actor, action=action, subject=subject,
-                    payload_json=json.dumps(payload, sort_keys=True), prev_hash=prev, hash=digest))
-                if head:
-                    conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=digest))
-                else:
-                    conn.execute(audit_head.insert().values(id=1, seq=seq, hash=digest))
-                return AuditEvent(seq, ts, actor, action, subject, payload, prev, digest)
+                return append_in(conn, actor, action, subject, payload)
         except IntegrityError:
             continue
         except OperationalError as exc:
@@ -88,6 +71,28 @@ def append(actor: str, action: str, subject: str, payload: dict[str, Any] | None
             raise AuditError(f"cannot write the audit log: {exc.orig}") from None
     raise AuditError("could not append to the audit log after 20 attempts (contention)",
                      fix="retry; check that no process holds the database locked")
+
+
+def append_in(conn: Connection, actor: str, action: str, subject: str, payload: dict[str, Any] | None = None) -> AuditEvent:
+    """Append inside the caller's transaction, so the event commits (or not) with the change it records."""
+    payload = dict(payload or {})
+    _check_payload(payload)
+    for name, value in (("actor", actor), ("action", action), ("subject", subject)):
+        if not isinstance(value, str) or not value or len(value) > 300:
+            raise AuditError(f"audit {name} must be non-empty text of at most 300 characters")
+    lock(conn, "audit")
+    head = conn.execute(select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)).first()
+    seq, prev = (head.seq + 1, head.hash) if head else (1, GENESIS)
+    ts = utcnow()
+    digest = event_hash(seq, ts, actor, action, subject, payload, prev)
+    conn.execute(audit_events.insert().values(
+        seq=seq, ts=ts, actor=actor, action=action, subject=subject,
+        payload_json=json.dumps(payload, sort_keys=True), prev_hash=prev, hash=digest))
+    if head:
+        conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=digest))
+    else:
+        conn.execute(audit_head.insert().values(id=1, seq=seq, hash=digest))
+    return AuditEvent(seq, ts, actor, action, subject, payload, prev, digest)
 
 
 def list_events(*, limit: int | None = 100, action: str | None = None, subject: str | None = None,

@@ -78,7 +78,7 @@ def _register() -> None:
     from embgov.cli import export
     from embgov.cli import audit, data, gate, train
     from embgov.cli import evaluate
-    from embgov.cli import models, policy
+    from embgov.cli import jobs, models, policy
 
     cli.add_command(audit.audit)
     cli.add_command(policy.policy)
@@ -90,6 +90,9 @@ def _register() -> None:
     cli.add_command(evaluate.evaluate)
     cli.add_command(models.models)
     cli.add_command(export.export)
+    cli.add_command(jobs.submit)
+    cli.add_command(jobs.worker)
+    cli.add_command(jobs.jobs)
 
 
 _register()

@@ -44,31 +44,30 @@ def train(spec_path, run_dir, actor, as_json) -> None:
 
 @click.command(context_settings=CONTEXT)
 @click.argument("spec_path", metavar="SPEC", type=click.Path(dir_okay=False))
-@click.option("--run-dir", type=click.Path(file_okay=False),
-              help="Run directory (default: EMBGOV_HOME/runs/NAME-SPECHASH). Re-running the same one resumes it.")
-@click.option("--by", "actor", default="cli", show_default=True, help="Who runs this (the version's trigger is person:BY).")
+@click.option("--by", "actor", default="cli", show_default=True, help="Who runs this (the job's trigger is person:BY).")
 @json_option
-def run(spec_path, run_dir, actor, as_json) -> None:
-    """Run a whole job now, in the foreground: gate, pairs, train, evaluate, export, register, and the
-    promotion decision. Exit 0 when the model was registered (promoted or not), 1 on any failure."""
-    from pathlib import Path
+def run(spec_path, actor, as_json) -> None:
+    """Run a whole job now, in the foreground: it is recorded as a job (so `embgov jobs` and the audit
+    log see it), then gate, pairs, train, evaluate, export, register and the promotion decision run
+    here with progress on stderr.
 
-    from embgov.pipeline import run_job
-    from embgov.settings import get_settings
+    Exit 0 succeeded; 1 failed (or refused at submission); 3 blocked: the gate or the policy refused
+    the data, or the promotion rules kept the model a candidate (it is registered, with the reasons).
+    """
+    from embgov.cli.summary import echo_outputs
+    from embgov.jobs import submit
     from embgov.spec import load_spec
+    from embgov.worker import run_now
 
-    loaded = load_spec(spec_path)
-    run_path = Path(run_dir) if run_dir else get_settings().ensure_home() / "runs" / f"{loaded.spec.name}-{loaded.hash[:12]}"
-    out = run_job(loaded, run_path, trigger=f"person:{actor}", actor=actor, say=lambda m: click.echo(m, err=True))
-    version, report = out["version"], out["report"]
+    job, _ = submit(load_spec(spec_path), trigger=f"person:{actor}", actor=actor)
+    click.echo(f"job {job.id}: run directory {job.run_dir}", err=True)
+    done = run_now(job, say=lambda m: click.echo(m, err=True))
     if as_json:
-        emit_json({"run_dir": str(run_path), "promoted": out["promoted"], "version": version.model_dump(),
-                   "models": report.metrics if report else {}, "exports": [e.model_dump() for e in out["exports"]]})
-        return
-    click.echo(f"model version: {version.name}:{version.version} ({version.status}), parent {version.parent_version or '-'}, "
-               f"trigger {version.trigger}")
-    if report:
-        metrics = list(next(iter(report.metrics.values())))
-        click.echo(f"{'model':<12}" + "".join(f"{m:>12}" for m in metrics))
-        for name, values in report.metrics.items():
-            click.echo(f"{name:<12}" + "".join(f"{values.get(m, float('nan')):>12.4f}" for m in metrics))
+        emit_json(done.to_dict())
+    else:
+        click.echo(f"job {done.id}: {done.state}")
+        if done.outputs:
+            echo_outputs(done.outputs)
+        if done.error:
+            click.echo(done.error, err=True)
+    raise SystemExit({"succeeded": 0, "blocked": 3}.get(done.state, 1))

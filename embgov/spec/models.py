@@ -218,6 +218,7 @@ class ResourcesSection(_Model):
     use_gpu: bool = Field(False, description="One GPU per worker.")
     cpus_per_worker: float = Field(1, gt=0, le=256, description="CPUs reserved per worker.")
     storage_path: str | None = Field(None, description="Checkpoint storage (a shared or remote path); default: under EMBGOV_HOME.")
+    retries: int = Field(1, ge=0, le=20, description="Times the queue retries a failed job or one whose worker died; a retry resumes from the last completed stage.")
 
 
 # --- evaluation, export, monitoring -----------------------------------------------------------

@@ -39,7 +39,9 @@ def ensure_ray() -> None:
     if address:
         ray.init(address=address, **kwargs)
     else:
-        ray.init(num_cpus=os.cpu_count() or 1, **kwargs)
+        # "local": always a private cluster. Without it Ray joins any cluster it finds on this host
+        # (e.g. another worker's, left by a killed process), and fails on num_cpus there.
+        ray.init(address="local", num_cpus=os.cpu_count() or 1, **kwargs)
 
 
 def _explain(exc: Exception, name: str, storage: str) -> TrainError:

@@ -1,0 +1,26 @@
+"""How a finished job's outputs are printed: gate counts per entity, the metrics table against the
+baselines, the model version and its lineage. Counts, ids and metrics only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+
+def echo_outputs(outputs: dict[str, Any]) -> None:
+    for role, g in (outputs.get("gate") or {}).items():
+        entities = ", ".join(f"{k} {v}" for k, v in sorted(g["entities"].items(), key=lambda kv: -kv[1])) or "none"
+        click.echo(f"gate {role}: {g['records_out']}/{g['records_in']} records passed, {g['quarantined']} quarantined; "
+                   f"redacted: {entities}")
+    metrics = outputs.get("metrics") or {}
+    if metrics:
+        names = list(next(iter(metrics.values())))
+        click.echo(f"{'model':<12}" + "".join(f"{m:>12}" for m in names))
+        for model, values in metrics.items():
+            click.echo(f"{model:<12}" + "".join(f"{values.get(m, float('nan')):>12.4f}" for m in names))
+    if outputs.get("model"):
+        click.echo(f"model version: {outputs['model']} ({outputs['status']}), parent version "
+                   f"{outputs.get('parent_version') or '-'}, exports: {', '.join(outputs.get('exports') or []) or '-'}")
+    for reason in outputs.get("reasons") or []:
+        click.echo(f"  {reason}")

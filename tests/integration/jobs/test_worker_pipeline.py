@@ -1,0 +1,70 @@
+"""Real workers (`embgov worker` processes) running the real pipeline on the tiny model: a worker
+killed with SIGKILL mid-training loses nothing (the job is re-queued when its lease runs out and the
+next worker resumes it), and an attempt that dies between stages resumes from the next stage."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import trainkit as kit
+from embgov.jobs import submit
+from embgov.spec import load_spec
+from embgov.store.queue import get_job
+
+pytestmark = pytest.mark.integration
+
+
+def _worker(*args: str, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "embgov.cli.main", "worker", "--poll", "0.5", *args],
+                            env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _submit(tmp_path, tiny_model):
+    job, _ = submit(load_spec(kit.write_job(tmp_path, tiny_model)), trigger="person:test", actor="test")
+    return job
+
+
+def _log(job) -> str:
+    return (Path(job.run_dir) / "job.log").read_text()
+
+
+def test_kill_9_mid_training_requeues_and_another_worker_resumes(tmp_path, tiny_model, monkeypatch):
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    job = _submit(tmp_path, tiny_model)
+    first = _worker("--once", "--lease", "3")
+    deadline = time.time() + 300
+    while get_job(job.id).stage != "train":
+        assert time.time() < deadline and first.poll() is None, first.stderr.read().decode()[-2000:]
+        time.sleep(0.2)
+    first.send_signal(signal.SIGKILL)
+    first.wait(10)
+    assert get_job(job.id).state == "running"  # until the lease runs out
+    second = _worker("--max-jobs", "1", "--lease", "3")
+    assert second.wait(600) == 0, second.stderr.read().decode()[-2000:]
+    done = get_job(job.id)
+    assert done.state == "succeeded" and done.attempts == 2, done.error
+    log = _log(done)
+    assert "attempt 2/2" in log and "gate corpus: reused" in log and "pairs: reused" in log
+
+
+def test_an_attempt_that_dies_between_stages_resumes_from_the_next_stage(tmp_path, tiny_model, monkeypatch):
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    job = _submit(tmp_path, tiny_model)
+    first = _worker("--once", env={"EMBGOV_TEST_CRASH_AFTER_STAGE": "evaluate"})
+    assert first.wait(600) == 0, first.stderr.read().decode()[-2000:]
+    failed = get_job(job.id)
+    assert failed.state == "queued" and failed.attempts == 1 and "in stage evaluate" in failed.error
+    second = _worker("--once")
+    assert second.wait(600) == 0, second.stderr.read().decode()[-2000:]
+    done = get_job(job.id)
+    assert done.state == "succeeded" and done.attempts == 2 and done.outputs["model"] == "mini-run:1"
+    second_attempt = _log(done).split("attempt 2/2")[1]
+    assert "train: reused" in second_attempt and "evaluate: reused" in second_attempt
+    assert "export onnx" in second_attempt  # the stage that had not run, runs now
