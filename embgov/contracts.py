@@ -219,3 +219,79 @@ class ModelVersion(_Contract):
     artifacts: dict[str, str] = Field(description="Artifact kind (model, adapter, onnx, ...) -> location.")
     run_id: str = Field(description="MLflow run id.")
     created_at: str = Field(description="UTC time the version was registered.")
+
+
+class WindowStats(_Contract):
+    """Statistics of one set of embeddings (a telemetry window, or the reference). Figures only."""
+
+    count: int = Field(description="Vectors in the set.")
+    dim: int = Field(description="Embedding dimension.")
+    zero_vectors: int = Field(0, description="All-zero vectors (they have no direction and are left out of the cosine figures).")
+    mean_pairwise_cosine: float | None = Field(description="Mean cosine over all pairs of distinct vectors (exact, not sampled); none below 2 vectors. Rises when queries bunch together.")
+    mean_cosine_to_reference_centroid: float | None = Field(None, description="Mean cosine between each vector and the reference's centroid; none when no reference was given.")
+    centroid_cosine_to_reference: float | None = Field(None, description="Cosine between this set's centroid and the reference's centroid; none when no reference was given.")
+    inter_query_variance: float = Field(description="Mean squared Euclidean distance of the vectors to their centroid (equal to the trace of the covariance matrix, ddof=0).")
+    norm_mean: float = Field(description="Mean L2 norm of the vectors.")
+    norm_std: float = Field(description="Standard deviation of the L2 norms (ddof=0).")
+    norm_min: float = Field(description="Smallest L2 norm.")
+    norm_max: float = Field(description="Largest L2 norm.")
+
+
+class DriftCalibration(_Contract):
+    """How a drift threshold was set when the spec gives none: the method's scores on pseudo-windows
+    drawn from the reference (a same-distribution null), and the rule applied to them."""
+
+    resamples: int = Field(description="Pseudo-windows scored.")
+    pseudo_window: int = Field(description="Rows per pseudo-window (drawn without replacement from the reference; the rest of the reference is the pseudo-reference).")
+    null_mean: float = Field(description="Mean score over the pseudo-windows.")
+    null_std: float = Field(description="Standard deviation of those scores (ddof=1).")
+    null_median: float = Field(description="Median of those scores.")
+    null_max: float = Field(description="Largest of those scores.")
+    rule: str = Field(description="How the threshold follows from the null scores: null max + (null max - null median).")
+    seconds: float = Field(description="Time the calibration took (0 when it came from the cache).")
+    cached: bool = Field(description="True when the calibration was reused from an earlier check on the same reference.")
+
+
+class ProbeResult(_Contract):
+    """The production model's retrieval metric on the spec's probe set, now and at promotion."""
+
+    metric: str = Field(description="Metric compared, e.g. ndcg@10.")
+    value: float = Field(description="The metric now.")
+    at_promotion: float = Field(description="The metric recorded when the reference was captured (at promotion).")
+    drop: float = Field(description="at_promotion - value (positive: worse now).")
+    max_drop: float = Field(description="The spec's limit on the drop.")
+    degraded: bool = Field(description="drop > max_drop.")
+
+
+class DriftEvent(_Contract):
+    """One monitoring check of a production model version: its window, statistics, drift score and
+    decision. Figures, ids and times only: never text."""
+
+    event_id: str = Field(description="Unique id of the check (hex); re-tuning jobs name it in their trigger `drift:EVENT_ID`.")
+    model: str = Field(description="Registered model name.")
+    version: int = Field(description="Model version watched (the production version at the time of the check).")
+    kind: str = Field(description="Telemetry stream checked, e.g. query.")
+    window_start: str | None = Field(description="UTC start of the window (inclusive); none when the window was given directly.")
+    window_end: str | None = Field(description="UTC end of the window (exclusive); none when the window was given directly.")
+    window_size: int = Field(description="Vectors in the window.")
+    min_window: int = Field(description="The spec's minimum window size for a decision.")
+    reference_size: int = Field(description="Vectors in the reference.")
+    reference_source: str | None = Field(None, description="What the reference was made from, e.g. eval-queries or probe-queries.")
+    statistics: WindowStats | None = Field(description="Statistics of the window; none when the window is empty.")
+    reference_statistics: WindowStats = Field(description="The same statistics of the reference.")
+    method: str = Field(description="Evidently drift method: model, ratio, mmd or distance.")
+    score: float | None = Field(description="The method's drift score on the window; none when no decision was made.")
+    threshold: float | None = Field(description="Score above which drift is declared; none when no decision was made.")
+    threshold_source: Literal["spec", "calibrated"] | None = Field(description="spec: the spec's threshold; calibrated: set from the reference (see calibration).")
+    calibration: DriftCalibration | None = Field(None, description="How the threshold was calibrated, when it was.")
+    drifted: bool | None = Field(description="The drift method's verdict (score > threshold); none when the window was too small.")
+    rows_used: list[int] | None = Field(None, description="[reference rows, window rows] the drift method saw, when it was given a deterministic sample (mmd caps both sides).")
+    decision_seconds: float = Field(description="Time of the drift decision itself (statistics and calibration excluded).")
+    probe: ProbeResult | None = Field(None, description="Probe-set comparison, when the spec has a probe check and both figures were available.")
+    decision: Literal["drift", "no_drift", "insufficient", "degraded"] = Field(description="degraded: the probe metric dropped beyond the limit; drift: the drift method fired; insufficient: the window is below min_window (and the probe did not degrade); else no_drift.")
+    reasons: list[str] = Field(description="One line per finding, with the figures behind the decision.")
+    report: str | None = Field(None, description="Evidently HTML report of reference vs window, when one was made.")
+    snapshot_id: str | None = Field(None, description="Id of the snapshot added to the local Evidently workspace, when one was made.")
+    seconds: float = Field(description="Wall time of the whole check.")
+    created_at: str = Field(description="UTC time of the check.")
+    job_id: str | None = Field(None, description="The re-tuning job this event enqueued, if any (filled by the daemon).")

@@ -67,3 +67,11 @@ class EvalError(EmbgovError):
 
 class RegistryError(EmbgovError):
     """A registered model or version is unknown, or the registry cannot be reached."""
+
+
+class MonitorError(EmbgovError):
+    """A drift check could not run: no reference, no production version, no monitoring section, an unknown method."""
+
+
+class TelemetryError(MonitorError):
+    """Embeddings offered to the telemetry store are unusable (not numbers, wrong shape or dimension) or unreadable."""

@@ -172,7 +172,8 @@ def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | No
         return ModelVersion.model_validate_json(path.read_text())
     pairset = PairSet.model_validate_json((run / "pairs" / "pairs.json").read_text())
     files = {f"receipts/{role}": run / "gate" / role / "receipt.json" for role in sorted(pairset.receipts)}
-    files.update({"pairs": run / "pairs" / "pairs.json", "train": run / "train" / "trained.json"})
+    (run / "spec.json").write_text(loaded.to_json())  # the daemon re-submits a production model's own spec
+    files.update({"pairs": run / "pairs" / "pairs.json", "train": run / "train" / "trained.json", "spec": run / "spec.json"})
     if report is not None:
         files["eval"] = run / "eval" / "report.json"
     version = register(name=loaded.spec.name, trained=trained, spec_dict=spec_dict(loaded.spec),
@@ -181,6 +182,20 @@ def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | No
     path.write_text(version.model_dump_json(indent=2))
     say(f"register: {version.name}:{version.version} (parent {version.parent_version or '-'}, trigger {trigger})")
     return version
+
+
+def _capture_reference(loaded: LoadedSpec, version: ModelVersion, actor: str, say: Say) -> None:
+    """A monitored model's reference window is taken at promotion; without one, the first check takes it."""
+    from embgov.daemon.check import capture_reference
+    from embgov.errors import EmbgovError
+
+    monitoring = loaded.spec.monitoring
+    if monitoring is None or not monitoring.enabled:
+        return
+    try:
+        capture_reference(version.name, version, loaded, say=say, actor=actor)
+    except EmbgovError as exc:
+        say(f"monitor reference: not captured ({exc.what}); the first check captures it")
 
 
 def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:cli", actor: str = "cli",
@@ -205,6 +220,7 @@ def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:c
         version = promote(version.name, version.version, actor="embgov:promotion-rules",
                           reason="; ".join(decision.reasons))
         promoted = True
+        _capture_reference(loaded, version, actor, say)
     if decision is not None:
         say(f"decision: {'promoted to production' if decision.promote else 'kept as a candidate'}")
         for reason in decision.reasons:

@@ -78,7 +78,7 @@ def _register() -> None:
     from embgov.cli import export
     from embgov.cli import audit, data, gate, train
     from embgov.cli import evaluate
-    from embgov.cli import jobs, models, policy
+    from embgov.cli import daemon, jobs, models, monitor, policy
 
     cli.add_command(audit.audit)
     cli.add_command(policy.policy)
@@ -93,6 +93,10 @@ def _register() -> None:
     cli.add_command(jobs.submit)
     cli.add_command(jobs.worker)
     cli.add_command(jobs.jobs)
+    cli.add_command(monitor.telemetry)
+    cli.add_command(monitor.monitor)
+    monitor.monitor.add_command(daemon.events)
+    cli.add_command(daemon.daemon)
 
 
 _register()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import zlib
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -89,12 +89,47 @@ audit_head = Table(
 )
 
 
+# Named leases with an expiry: the monitoring daemon's leadership (one active daemon per database,
+# on any number of hosts). A holder renews well within the TTL; anyone may take an expired one.
+leaders = Table(
+    "leaders", metadata,
+    Column("name", String(100), primary_key=True),
+    Column("owner", String(200), nullable=False),
+    Column("acquired_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)
+
+# One row per monitoring check that found drift or degradation (figures only, never text), with
+# the re-tuning job it enqueued, if any.
+drift_events = Table(
+    "drift_events", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("model", String(100), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("decision", String(16), nullable=False),
+    Column("method", String(16), nullable=False),
+    Column("score", Text),
+    Column("threshold", Text),
+    Column("window_start", String(40)),
+    Column("window_end", String(40)),
+    Column("window_size", Integer, nullable=False),
+    Column("event_json", Text, nullable=False),
+    Column("job_id", String(40)),
+    Column("action", String(200)),
+    Column("created_at", String(40), nullable=False, index=True),
+)
+
+
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[jobs, runs, audit_events, audit_head])
 
 
+def _v2(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[leaders, drift_events])
+
+
 # Append only: a released migration never changes; add the next one to the end.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _engines: dict[str, Engine] = {}
@@ -105,6 +140,12 @@ _guard = threading.Lock()
 def utcnow() -> str:
     """Timestamps are ISO-8601 UTC text: identical on SQLite and Postgres, so hashes are stable."""
     return datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def utc_in(seconds: float) -> str:
+    """utcnow() plus `seconds`, in the same sortable text form (lease expiries)."""
+    t = datetime.now(timezone.utc) + timedelta(seconds=seconds)
+    return t.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def get_engine(url: str | None = None) -> Engine:

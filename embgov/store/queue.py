@@ -15,14 +15,14 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import Engine, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from embgov.errors import StoreError
-from embgov.store.db import get_engine, jobs, runs, utcnow
+from embgov.store.db import get_engine, jobs, runs, utc_in, utcnow
 
 STATES = ("queued", "running", "succeeded", "failed", "blocked", "cancelled")
 FINAL = ("succeeded", "failed", "blocked", "cancelled")
@@ -63,11 +63,6 @@ def _job(row) -> Job:
     raw = data.pop("outputs_json")
     data["outputs"] = json.loads(raw) if raw else None
     return Job(**data)
-
-
-def _later(seconds: float) -> str:
-    t = datetime.now(timezone.utc) + timedelta(seconds=seconds)
-    return t.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def new_job_id() -> str:
@@ -163,7 +158,7 @@ def claim(owner: str, *, lease_seconds: float, job_id: str | None = None, runs_r
             return None
         now = utcnow()
         done = conn.execute(update(jobs).where(jobs.c.id == found, jobs.c.state == "queued").values(
-            state="running", lease_owner=owner, lease_expires_at=_later(lease_seconds), attempts=jobs.c.attempts + 1,
+            state="running", lease_owner=owner, lease_expires_at=utc_in(lease_seconds), attempts=jobs.c.attempts + 1,
             started_at=func.coalesce(jobs.c.started_at, now), updated_at=now, error=None,
             run_dir=f"{runs_root.rstrip('/')}/{found}" if runs_root else jobs.c.run_dir))
         if done.rowcount != 1:  # cannot happen under the locks above; refuse rather than double-run
@@ -179,7 +174,7 @@ def heartbeat(job_id: str, owner: str, *, lease_seconds: float, engine: Engine |
     """Renew the lease. False when it is no longer ours (cancelled, or reaped after it expired)."""
     with (engine or get_engine()).begin() as conn:
         done = conn.execute(update(jobs).where(_held(job_id, owner)).values(
-            lease_expires_at=_later(lease_seconds), updated_at=utcnow()))
+            lease_expires_at=utc_in(lease_seconds), updated_at=utcnow()))
         return done.rowcount == 1
 
 

@@ -1,0 +1,49 @@
+"""`embgov daemon`: the monitoring service; `embgov monitor events`: what it found and did."""
+
+from __future__ import annotations
+
+import click
+
+from embgov.cli.common import CONTEXT, emit_json, json_option
+
+
+@click.command(context_settings=CONTEXT)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="YAML daemon settings (metrics_port, leader_ttl_seconds, reconcile_seconds, misfire_grace_seconds, "
+                   "report, models, threads); see `embgov daemon --print-config`.")
+@click.option("--metrics-port", type=click.IntRange(0, 65535), help="Prometheus /metrics port (overrides the config; 0: off).")
+@click.option("--print-config", is_flag=True, help="Print the effective settings as JSON and exit.")
+def daemon(config_path, metrics_port, print_config) -> None:
+    """Watch every monitored production model on its spec's schedule; enqueue re-tuning on drift.
+
+    One daemon per database is active (a leadership lease); start more on other hosts as standbys.
+    The schedule is kept in the database, so a restart resumes it. Stops cleanly on SIGTERM/Ctrl-C.
+    """
+    from embgov.daemon.service import Daemon, load_config
+
+    config = load_config(config_path)
+    if metrics_port is not None:
+        config = config.model_copy(update={"metrics_port": metrics_port})
+    if print_config:
+        emit_json(config.model_dump())
+        return
+    Daemon(config, say=lambda m: click.echo(m, err=True)).run()
+
+
+@click.command("events", context_settings=CONTEXT)
+@click.argument("model", required=False)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@json_option
+def events(model, limit, as_json) -> None:
+    """Drift events (checks that found drift or degradation), newest first, with the job each enqueued."""
+    from embgov.daemon.retune import list_events
+
+    found = list_events(model, limit)
+    if as_json:
+        emit_json(found)
+        return
+    if not found:
+        click.echo("no drift events")
+    for e in found:
+        click.echo(f"{e['created_at'][:19]}  {e['model']}:{e['version']}  {e['decision']:<9} {e['method']} "
+                   f"score {e['score']} > {e['threshold']}  window {e['window_size']}  {e['action']}  [{e['id']}]")
