@@ -184,16 +184,18 @@ def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | No
     return version
 
 
-def _capture_reference(loaded: LoadedSpec, version: ModelVersion, actor: str, say: Say) -> None:
-    """A monitored model's reference window is taken at promotion; without one, the first check takes it."""
-    from embgov.daemon.check import capture_reference
+def after_promotion(version: ModelVersion, loaded: LoadedSpec | None = None, *, actor: str, say: Say = log.info) -> None:
+    """What follows a promotion (by the rules or by a person): a monitored model's reference window is
+    captured now. Failures are reported, not raised: the promotion stands, and the first monitoring
+    check captures a missing reference itself."""
+    from embgov.daemon.check import capture_reference, spec_for
     from embgov.errors import EmbgovError
 
-    monitoring = loaded.spec.monitoring
-    if monitoring is None or not monitoring.enabled:
-        return
     try:
-        capture_reference(version.name, version, loaded, say=say, actor=actor)
+        loaded = spec_for(version, loaded)
+        monitoring = loaded.spec.monitoring
+        if monitoring is not None and monitoring.enabled:
+            capture_reference(version.name, version, loaded, say=say, actor=actor)
     except EmbgovError as exc:
         say(f"monitor reference: not captured ({exc.what}); the first check captures it")
 
@@ -220,7 +222,7 @@ def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:c
         version = promote(version.name, version.version, actor="embgov:promotion-rules",
                           reason="; ".join(decision.reasons))
         promoted = True
-        _capture_reference(loaded, version, actor, say)
+        after_promotion(version, loaded, actor=actor, say=say)
     if decision is not None:
         say(f"decision: {'promoted to production' if decision.promote else 'kept as a candidate'}")
         for reason in decision.reasons:

@@ -13,7 +13,10 @@ from embgov.cli.common import CONTEXT, emit_json, json_option
                    "report, models, threads); see `embgov daemon --print-config`.")
 @click.option("--metrics-port", type=click.IntRange(0, 65535), help="Prometheus /metrics port (overrides the config; 0: off).")
 @click.option("--print-config", is_flag=True, help="Print the effective settings as JSON and exit.")
-def daemon(config_path, metrics_port, print_config) -> None:
+@click.option("--once", is_flag=True, help="Check every monitored model now, act on the results, print them and exit "
+                                           "(no scheduler, no leadership: re-tuning stays idempotent per window).")
+@json_option
+def daemon(config_path, metrics_port, print_config, once, as_json) -> None:
     """Watch every monitored production model on its spec's schedule; enqueue re-tuning on drift.
 
     One daemon per database is active (a leadership lease); start more on other hosts as standbys.
@@ -27,7 +30,17 @@ def daemon(config_path, metrics_port, print_config) -> None:
     if print_config:
         emit_json(config.model_dump())
         return
-    Daemon(config, say=lambda m: click.echo(m, err=True)).run()
+    service = Daemon(config, say=lambda m: click.echo(m, err=True))
+    if not once:
+        service.run()
+        return
+    outcomes = service.run_once()
+    if as_json:
+        emit_json(outcomes)
+    elif not outcomes:
+        click.echo("no monitored production models (a production version whose spec has monitoring enabled)")
+    for name, outcome in outcomes.items():
+        click.echo(f"{name}: {outcome['action']}" + (f" job {outcome['job_id']}" if outcome.get("job_id") else ""))
 
 
 @click.command("events", context_settings=CONTEXT)

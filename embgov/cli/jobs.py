@@ -119,7 +119,8 @@ def cancel(job_id, as_json) -> None:
 @jobs.command()
 @click.argument("job_id", metavar="ID")
 @click.option("--tail", type=click.IntRange(min=1), help="Only the last N lines.")
-def logs(job_id, tail) -> None:
+@json_option
+def logs(job_id, tail, as_json) -> None:
     """Print the job's log (stages, counts, metrics; never record text). It lives in the run
     directory on the host that ran the job."""
     from embgov.errors import StoreError
@@ -131,4 +132,8 @@ def logs(job_id, tail) -> None:
         raise StoreError("no log here yet", where=str(path),
                          fix="the job has not started, or it ran on another host: read the log there")
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    click.echo("\n".join(lines[-tail:] if tail else lines))
+    lines = lines[-tail:] if tail else lines
+    if as_json:
+        emit_json({"id": job_id, "path": str(path), "lines": lines})
+    else:
+        click.echo("\n".join(lines))

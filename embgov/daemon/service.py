@@ -236,6 +236,12 @@ class Daemon:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)  # running checks finish; nothing new starts
 
+    def run_once(self) -> dict[str, dict[str, Any]]:
+        """One round, now: check every monitored model and act on what each check finds (cron, demos)."""
+        preload(self.config.report)
+        _runtime["daemon"] = self
+        return {name: scheduled_check(name) for name in monitored(self.config)}
+
     def run(self) -> None:
         """Blocks until SIGTERM/SIGINT."""
         from embgov.store.leader import release

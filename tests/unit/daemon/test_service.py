@@ -100,3 +100,27 @@ def test_triggers_and_config(tmp_path):
     path.write_text("metric_port: 1\n")
     with pytest.raises(SpecError, match="metric_port"):
         load_config(str(path))
+
+
+def test_metrics_endpoint(make, db_url, monkeypatch, wanted):
+    import socket
+    import urllib.request
+
+    from prometheus_client import start_http_server
+
+    monkeypatch.setenv("EMBGOV_DB_URL", db_url)
+    d = make("a")
+    d.lead()
+    d.metrics["checks"].labels("m1", "drift").inc()
+    d.metrics["score"].labels("m1", "model").set(0.93)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server, thread = start_http_server(port, addr="127.0.0.1", registry=d.registry)
+    try:
+        body = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
+    finally:
+        server.shutdown()
+    assert "embgov_daemon_leader 1.0" in body
+    assert 'embgov_monitor_checks_total{decision="drift",model="m1"} 1.0' in body
+    assert 'embgov_drift_score{method="model",model="m1"} 0.93' in body
