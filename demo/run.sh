@@ -54,11 +54,10 @@ embgov models show scifact-lora:1
 step "5. Production: the version serves traffic, the monitor sees it drift and enqueues re-tuning"
 # On this small subset the LoRA model may not beat BM25, so the promotion rules can keep it a
 # candidate (the job is then "blocked"); here a person accepts it, which is audited.
+# Promotion also captures the monitor's reference window: the held-out queries embedded by this version.
 if [ "$(embgov models show scifact-lora:1 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['status'])")" != production ]; then
     embgov models promote scifact-lora 1 --by "Demo Engineer" --reason "demo: serve the candidate"
 fi
-echo "-- the reference window: the held-out queries embedded by the production version"
-embgov monitor reference scifact-lora --spec "$JOB"
 echo "-- production traffic (clinical sentences, another domain) embedded by the ONNX export; only vectors are logged"
 python3 demo/log_traffic.py scifact-lora "$EMBGOV_HOME/gate/patients/patients_notes.csv"
 echo "-- one round of the daemon's checks (embgov daemon runs these on each spec's schedule):"

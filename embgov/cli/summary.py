@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+METRIC_ORDER = ["ndcg", "mrr", "recall", "precision", "map"]  # the article's order; job records store keys sorted
+
 
 def echo_outputs(outputs: dict[str, Any]) -> None:
     for role, g in (outputs.get("gate") or {}).items():
@@ -15,9 +17,11 @@ def echo_outputs(outputs: dict[str, Any]) -> None:
                    f"redacted: {entities}")
     metrics = outputs.get("metrics") or {}
     if metrics:
-        names = list(next(iter(metrics.values())))
+        names = sorted(next(iter(metrics.values())), key=lambda m: (METRIC_ORDER.index(m.split("@")[0])
+                                                                    if m.split("@")[0] in METRIC_ORDER else 9, m))
         click.echo(f"{'model':<12}" + "".join(f"{m:>12}" for m in names))
-        for model, values in metrics.items():
+        for model in sorted(metrics, key=lambda m: (m != "candidate", m)):
+            values = metrics[model]
             click.echo(f"{model:<12}" + "".join(f"{values.get(m, float('nan')):>12.4f}" for m in names))
     if outputs.get("model"):
         click.echo(f"model version: {outputs['model']} ({outputs['status']}), parent version "
