@@ -68,3 +68,17 @@ def test_an_attempt_that_dies_between_stages_resumes_from_the_next_stage(tmp_pat
     second_attempt = _log(done).split("attempt 2/2")[1]
     assert "train: reused" in second_attempt and "evaluate: reused" in second_attempt
     assert "export onnx" in second_attempt  # the stage that had not run, runs now
+
+
+def test_a_policy_changed_after_submission_blocks_the_job_without_retry(tmp_path, tiny_model, monkeypatch):
+    from embgov.worker import Worker
+
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    job = _submit(tmp_path, tiny_model)
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(policy.read_text().replace("max_quarantine_rate: 0.1", "max_quarantine_rate: 0.3"))
+    Worker(lease_seconds=10, say=lambda m: None).run(once=True)
+    done = get_job(job.id)
+    assert done.state == "blocked" and done.attempts == 1 and done.stage == "gate"
+    assert "changed since it was approved" in done.error and done.finished_at
+    assert not (Path(done.run_dir) / "gate" / "corpus").exists()  # nothing passed the gate
