@@ -197,7 +197,14 @@ def run_now(job: Job, *, say: Say, lease_seconds: float = LEASE_SECONDS) -> Job:
             out.write(message + "\n")
             out.flush()
 
-        run_attempt(claimed, owner, tee)
+        try:
+            run_attempt(claimed, owner, tee)
+        except KeyboardInterrupt:
+            # Interrupted in the foreground: the person meant to stop it, not to leave it for a worker.
+            from embgov.store.queue import finish
+
+            finish(job.id, owner, "cancelled", error="interrupted in the foreground (Ctrl-C)")
+            raise
     return get_job(job.id)
 
 
