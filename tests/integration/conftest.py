@@ -16,6 +16,9 @@ def ray_local():
 
     from embgov.train.launcher import WORKER_ENV
 
+    if ray.is_initialized():  # a test ran a job in-process first (embgov.train.launcher.ensure_ray)
+        yield
+        return
     ray.init(num_cpus=2, include_dashboard=False, logging_level="WARNING", runtime_env={"env_vars": WORKER_ENV},
              log_to_driver=False)  # as `embgov train` does: worker output stays in Ray's logs
     yield

@@ -55,7 +55,7 @@ def _leader_pid() -> int | None:
     return int(h["owner"].split(":")[1]) if h and not h["expired"] else None
 
 
-def test_drift_to_one_retuning_job_across_a_killed_leader_and_a_standby(tmp_path, tiny_model, monkeypatch):
+def test_drift_to_one_retuning_job_across_a_killed_leader_and_a_standby(ray_local, tmp_path, tiny_model, monkeypatch):
     from embgov.cli.main import cli
     from embgov.daemon.retune import list_events
     from embgov.store import get_engine
