@@ -73,5 +73,10 @@ class MonitorError(EmbgovError):
     """A drift check could not run: no reference, no production version, no monitoring section, an unknown method."""
 
 
+class VectorIndexError(EmbgovError):
+    """A vector index cannot be built, switched or queried: an un-gated corpus, a missing or incomplete
+    table, a query embedded by another model version than the table's, an ANN index below its recall bar."""
+
+
 class TelemetryError(MonitorError):
     """Embeddings offered to the telemetry store are unusable (not numbers, wrong shape or dimension) or unreadable."""

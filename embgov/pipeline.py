@@ -185,11 +185,13 @@ def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | No
 
 
 def after_promotion(version: ModelVersion, loaded: LoadedSpec | None = None, *, actor: str, say: Say = log.info) -> None:
-    """What follows a promotion (by the rules or by a person): a monitored model's reference window is
-    captured now. Failures are reported, not raised: the promotion stands, and the first monitoring
-    check captures a missing reference itself."""
+    """What follows a promotion or a rollback (by the rules or by a person): a monitored model's
+    reference window is captured, and vector indexes serving another version of this model are
+    rebuilt for it and switched once checked. Failures are reported, not raised: the promotion
+    stands, the first monitoring check captures a missing reference, an index stays on its table."""
     from embgov.daemon.check import capture_reference, spec_for
     from embgov.errors import EmbgovError
+    from embgov.indexing import on_promotion
 
     try:
         loaded = spec_for(version, loaded)
@@ -198,6 +200,10 @@ def after_promotion(version: ModelVersion, loaded: LoadedSpec | None = None, *, 
             capture_reference(version.name, version, loaded, say=say, actor=actor)
     except EmbgovError as exc:
         say(f"monitor reference: not captured ({exc.what}); the first check captures it")
+    try:
+        on_promotion(version, actor=actor, say=say)
+    except EmbgovError as exc:
+        say(f"index: not updated ({exc.what})")
 
 
 def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:cli", actor: str = "cli",

@@ -5,6 +5,8 @@
   team share one database across hosts
 - MLFLOW_TRACKING_URI: MLflow server or store (default a SQLite store in EMBGOV_HOME)
 - RAY_ADDRESS: a Ray cluster (default: a local Ray sized to this machine)
+- EMBGOV_INDEX_URI: where vector index tables live (default `lancedb/` in EMBGOV_HOME, embedded);
+  an object-store URI (s3://bucket/path) or a LanceDB server (db://...) when a team outgrows one machine
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class Settings:
     db_url: str
     mlflow_uri: str
     ray_address: str | None
+    index_uri: str = ""
 
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -30,8 +33,9 @@ def get_settings() -> Settings:
     home = Path(os.environ.get("EMBGOV_HOME") or Path.cwd() / ".embgov").resolve()
     db_url = os.environ.get("EMBGOV_DB_URL") or f"sqlite:///{home / 'embgov.db'}"
     mlflow_uri = os.environ.get("MLFLOW_TRACKING_URI") or f"sqlite:///{home / 'mlflow.db'}"
+    index_uri = os.environ.get("EMBGOV_INDEX_URI") or str(home / "lancedb")
     return Settings(home=home, db_url=db_url, mlflow_uri=mlflow_uri,
-                    ray_address=os.environ.get("RAY_ADDRESS") or None)
+                    ray_address=os.environ.get("RAY_ADDRESS") or None, index_uri=index_uri)
 
 
 def hide_password(url: str) -> str:

@@ -78,7 +78,7 @@ def _register() -> None:
     from embgov.cli import export
     from embgov.cli import audit, data, gate, train
     from embgov.cli import evaluate
-    from embgov.cli import daemon, jobs, models, monitor, policy
+    from embgov.cli import daemon, index, jobs, models, monitor, policy
 
     cli.add_command(audit.audit)
     cli.add_command(policy.policy)
@@ -97,6 +97,7 @@ def _register() -> None:
     cli.add_command(monitor.monitor)
     monitor.monitor.add_command(daemon.events)
     cli.add_command(daemon.daemon)
+    cli.add_command(index.index)
 
 
 _register()

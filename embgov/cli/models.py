@@ -86,7 +86,9 @@ def promote(name, version, actor, reason, as_json) -> None:
 @json_option
 def rollback(name, actor, reason, as_json) -> None:
     """Put the previous production version of NAME back. Audited."""
+    from embgov.pipeline import after_promotion
     from embgov.registry import rollback as do
 
     r = do(name, actor=f"person:{actor}", reason=reason)
+    after_promotion(r, actor=f"person:{actor}", say=lambda m: click.echo(m, err=True))
     emit_json(r.model_dump()) if as_json else click.echo(f"{r.name}:{r.version} is production again")

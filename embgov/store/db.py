@@ -120,6 +120,34 @@ drift_events = Table(
 )
 
 
+# Vector index tables (one row per LanceDB table a build created) and the aliases production queries
+# resolve. The alias lives here, not in LanceDB (which has no atomic multi-table alias) nor in a file
+# beside the tables (os.replace is not atomic on object storage): one UPDATE of one row switches it,
+# for every process and host that shares this database, and readers see the old or the new row.
+index_tables = Table(
+    "index_tables", metadata,
+    Column("table_name", String(200), primary_key=True),
+    Column("index_name", String(100), nullable=False, index=True),
+    Column("model", String(100), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("state", String(16), nullable=False),  # building | ready | failed
+    Column("owner", String(200), nullable=False),  # host:pid of the build
+    Column("created_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),  # heartbeat while building
+    Column("completed_at", String(40)),
+    Column("record_json", Text, nullable=False),  # the IndexTable record (figures, hashes, paths; no text)
+)
+
+index_aliases = Table(
+    "index_aliases", metadata,
+    Column("name", String(100), primary_key=True),
+    Column("table_name", String(200), nullable=False),
+    Column("history_json", Text, nullable=False),  # tables this alias pointed at, the live one last
+    Column("generation", Integer, nullable=False),  # +1 per switch
+    Column("updated_at", String(40), nullable=False),
+)
+
+
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[jobs, runs, audit_events, audit_head])
 
@@ -128,8 +156,12 @@ def _v2(conn: Connection) -> None:
     metadata.create_all(conn, tables=[leaders, drift_events])
 
 
+def _v3(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[index_tables, index_aliases])
+
+
 # Append only: a released migration never changes; add the next one to the end.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _engines: dict[str, Engine] = {}
