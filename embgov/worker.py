@@ -13,23 +13,18 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 from typing import Callable
 
+from embgov.store.db import process_owner
 from embgov.store.queue import Job
 
 Say = Callable[[str], None]
 LEASE_SECONDS = 60.0
-
-
-def make_owner() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
 def runs_root() -> str:
@@ -53,7 +48,7 @@ class Worker:
 
     def __init__(self, *, owner: str | None = None, lease_seconds: float = LEASE_SECONDS, poll_seconds: float = 5.0,
                  say: Say = print, child_argv: Callable[[Job, str], list[str]] | None = None):
-        self.owner = owner or make_owner()
+        self.owner = owner or process_owner()
         self.lease, self.poll, self.say = lease_seconds, poll_seconds, say
         self.child_argv = child_argv or (lambda job, owner: [sys.executable, "-m", "embgov.worker", "attempt", job.id, owner])
         self.stopping = threading.Event()
@@ -185,7 +180,7 @@ def run_now(job: Job, *, say: Say, lease_seconds: float = LEASE_SECONDS) -> Job:
     from embgov.jobs import log_path
     from embgov.store.queue import claim, get_job
 
-    owner = make_owner()
+    owner = process_owner()
     claimed = claim(owner, lease_seconds=lease_seconds, job_id=job.id, runs_root=runs_root())
     if claimed is None:
         raise StoreError(f"job {job.id} was taken by another worker before it could start here", where=f"job {job.id}")

@@ -5,7 +5,7 @@ window), audit every step. The same window checked twice, or by two daemons, mak
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from embgov.contracts import DriftEvent
@@ -54,9 +54,9 @@ def recent_retune(model: str, cooldown_s: int) -> Any | None:
     """The newest automatic (drift-triggered) job of `model` submitted within the cooldown, if any."""
     from sqlalchemy import select
 
-    from embgov.store.db import get_engine, jobs
+    from embgov.store.db import get_engine, jobs, utc_in
 
-    since = (datetime.now(timezone.utc) - timedelta(seconds=cooldown_s)).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    since = utc_in(-cooldown_s)
     stmt = (select(jobs.c.id, jobs.c.created_at).where(jobs.c.name == model, jobs.c.trigger.like("drift:%"),
                                                        jobs.c.created_at >= since)
             .order_by(jobs.c.created_at.desc()).limit(1))

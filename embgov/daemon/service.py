@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from embgov.worker import make_owner
+from embgov.store.db import process_owner
 
 log = logging.getLogger("embgov.daemon")
 LEADER = "embgov-daemon"
@@ -175,7 +175,7 @@ class Daemon:
         from apscheduler.schedulers.blocking import BlockingScheduler
         from prometheus_client import CollectorRegistry
 
-        self.config, self.owner, self.say = config, owner or make_owner(), say
+        self.config, self.owner, self.say = config, owner or process_owner(), say
         self.leading = self.stopping = False
         self.registry = CollectorRegistry()
         self.metrics = _metrics(self.registry)

@@ -10,15 +10,13 @@ SELECT (a join), so it sees either the old or the new target, never a mix.
 from __future__ import annotations
 
 import json
-import os
-import socket
 from typing import NamedTuple
 
 from sqlalchemy import Engine, delete, insert, select, update
 
 from embgov.errors import VectorIndexError
 from embgov.index.models import IndexTable
-from embgov.store.db import get_engine, index_aliases, index_tables, lock, utcnow
+from embgov.store.db import get_engine, index_aliases, index_tables, lock, process_owner, utcnow
 
 
 MAX_HISTORY = 100  # switches remembered per alias; rollback walks back through the ones still ready
@@ -38,10 +36,6 @@ class Alias(NamedTuple):
     updated_at: str
 
 
-def owner() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
 def _record(row) -> IndexTable:
     return IndexTable.model_validate_json(row.record_json)
 
@@ -52,7 +46,7 @@ def start(record: IndexTable, *, engine: Engine | None = None) -> None:
     with (engine or get_engine()).begin() as conn:
         conn.execute(insert(index_tables).values(
             table_name=record.table, index_name=record.index, model=record.model, version=record.version,
-            state="building", owner=owner(), created_at=now, updated_at=now, record_json=record.model_dump_json()))
+            state="building", owner=process_owner(), created_at=now, updated_at=now, record_json=record.model_dump_json()))
 
 
 def heartbeat(table: str, *, engine: Engine | None = None) -> None:

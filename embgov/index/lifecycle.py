@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from typing import Callable
 
 from embgov.errors import VectorIndexError
 from embgov.index import catalog, lance
 from embgov.index.models import IndexTable
 from embgov.settings import get_settings
+from embgov.store.db import utc_in
 from embgov.spec.models import DURATION_PATTERN, NAME_PATTERN, duration_seconds
 
 log = logging.getLogger("embgov.index")
@@ -115,7 +116,7 @@ def prune(index: str | None = None, *, keep: int | None = None, stale: timedelta
 
     keep = keep or retention()
     stale = stale if stale is not None else stale_after()
-    cutoff = (datetime.now(timezone.utc) - stale).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    cutoff = utc_in(-stale.total_seconds())
     all_aliases = catalog.aliases()
     dropped: list[str] = []
     by_index: dict[str, list[catalog.Row]] = {}

@@ -180,6 +180,15 @@ def utc_in(seconds: float) -> str:
     return t.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
+def process_owner() -> str:
+    """host:pid:random: who holds a lease or built a table (unique even when a pid is reused)."""
+    import os
+    import socket
+    import uuid
+
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
 def get_engine(url: str | None = None) -> Engine:
     """The engine for `url` (default: settings), with its schema created or upgraded."""
     url = url or get_settings().db_url
