@@ -104,9 +104,12 @@ def scheduled_check(name: str) -> dict[str, Any]:
     daemon: Daemon = _runtime["daemon"]
     metrics = daemon.metrics
     try:
-        event = run_check(name, report=daemon.config.report, say=daemon.say)
         record = production(name)
-        outcome = handle(event, spec_for(record, None)) if record is not None else {"action": "none", "job_id": None}
+        if record is None:  # demoted since the schedule was made; the next reconcile drops the check
+            return {"action": "none", "job_id": None}
+        loaded = spec_for(record, None)  # read once: the check and the re-tuning job use the same spec
+        event = run_check(name, spec=loaded, report=daemon.config.report, say=daemon.say)
+        outcome = handle(event, loaded)
     except EmbgovError as exc:
         metrics["failures"].labels(name).inc()
         daemon.say(f"check {name}: failed: {exc.what}")
@@ -234,7 +237,9 @@ class Daemon:
         self.say(f"daemon {self.owner}: stopping (signal {signum})")
         self.stopping = True
         if self.scheduler.running:
-            self.scheduler.shutdown(wait=True)  # running checks finish; nothing new starts
+            # Not wait=True: blocking inside the signal handler hung a stop in testing. A running check
+            # still finishes: the interpreter waits for the executor's threads before it exits.
+            self.scheduler.shutdown(wait=False)
 
     def run_once(self) -> dict[str, dict[str, Any]]:
         """One round, now: check every monitored model and act on what each check finds (cron, demos)."""
