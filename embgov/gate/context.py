@@ -31,6 +31,8 @@ class FastContextEnhancer(ContextAwareEnhancer):
         super().__init__(context_similarity_factor=boost, min_score_with_context_similarity=min_score,
                          context_prefix_count=prefix, context_suffix_count=suffix)
         self._contexts: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
+        self._wanted_key: tuple = ()
+        self._wanted_words: frozenset[str] = frozenset()
 
     def _context_of(self, recognizer) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
         cached = self._contexts.get(recognizer.id)
@@ -40,11 +42,22 @@ class FastContextEnhancer(ContextAwareEnhancer):
             cached = self._contexts[recognizer.id] = (words, phrases)
         return cached
 
+    def _wanted(self, recognizers) -> frozenset[str]:
+        key = tuple(r.id for r in recognizers)
+        if self._wanted_key != key:
+            self._wanted_key = key
+            self._wanted_words = frozenset(w for r in recognizers for c in r.context or () for w in c.lower().split())
+        return self._wanted_words
+
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
         if nlp_artifacts is None or not raw_results:
             return raw_results
         doc = nlp_artifacts.tokens
-        keys = [(t.idx, t.lower_) for t in doc if not (t.is_stop or t.is_punct or t.is_space)]
+        wanted = self._wanted(recognizers)
+        # spaCy's stop list holds "call", "name", "show", ...: a stop word that a policy names as
+        # context stays (Presidio drops it, so "call me at 0494 92 82 32" had no context)
+        keys = [(t.idx, t.lower_) for t in doc
+                if not (t.is_punct or t.is_space or t.is_stop and t.lower_ not in wanted)]
         starts = [k[0] for k in keys]
         by_id = {r.id: r for r in recognizers}
         extra = tuple(w.lower() for w in context or ())

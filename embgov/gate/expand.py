@@ -82,3 +82,47 @@ def expand_address(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 EXPANDERS = {"name": expand_name, "address": expand_address}
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Never cut a word: 'Tak' of 'Takáts' or 'Hauta' of 'Hauta-aho' grows to the whole word."""
+    def inside(i: int) -> bool:  # is position i between two parts of one word?
+        if i <= 0 or i >= len(text):
+            return False
+        a, b = text[i - 1], text[i]
+        if _WORD_CHAR.match(a) and _WORD_CHAR.match(b):
+            return True
+        return (a == "-" and i > 1 and text[i - 2].isalpha() and b.isalpha()) or \
+               (b == "-" and i + 1 < len(text) and a.isalpha() and text[i + 1].isalpha())
+
+    while start < end and inside(start):
+        start -= 1
+    while end > start and inside(end):
+        end += 1
+    return start, end
+
+
+def repeats(text: str, findings: list[tuple[str, int, int, float]], name_entities: set[str],
+            common: frozenset[str]) -> list[tuple[str, int, int, float]]:
+    """Other occurrences of a full name found in the record, and of each of its words: 'Jouni' and
+    'Hahli' wherever they appear once 'Jouni Hahli' was found. Single-word findings are not carried
+    (in domain text they are as often a gene or a term the model mistook for a name)."""
+    from embgov.gate.lists import fold
+
+    wanted: dict[str, tuple[str, float]] = {}
+    for entity, start, end, score in findings:
+        value = text[start:end].strip()
+        words = regex.findall(r"\p{Lu}[\p{L}\p{M}'’-]{2,}", value)
+        if entity not in name_entities or len(value.split()) < 2 or len(words) < 2:
+            continue
+        wanted.setdefault(value, (entity, score))
+        for word in words:
+            if fold(word) not in common and word.lower() not in _NOT_NAME:
+                wanted.setdefault(word, (entity, score))
+    out = []
+    for value, (entity, score) in wanted.items():
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(value)}(?![\p{{L}}\p{{N}}])", text):
+            out.append((entity, m.start(), m.end(), score))
+    return out

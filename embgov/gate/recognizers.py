@@ -11,7 +11,7 @@ import importlib.util
 import os
 
 from embgov.errors import GateError
-from embgov.policy.models import BuiltinDetection, NerDetection, PatternDetection, RedactionPolicy
+from embgov.policy.models import BuiltinDetection, GazetteerDetection, NerDetection, PatternDetection, RedactionPolicy
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # no network fetch from presidio's URL recognizer
 
@@ -92,7 +92,7 @@ def build_analyzer(policy: RedactionPolicy):
     try:
         import spacy
         from presidio_analyzer import AnalyzerEngine, EntityRecognizer, Pattern, PatternRecognizer, RecognizerRegistry
-        from presidio_analyzer import RecognizerResult
+        from presidio_analyzer import AnalysisExplanation, RecognizerResult
         from presidio_analyzer import predefined_recognizers as predefined
         from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
         import regex
@@ -141,6 +141,24 @@ def build_analyzer(policy: RedactionPolicy):
                     out.append(RecognizerResult(hit[0], ent.start_char, ent.end_char, hit[1]))
             return out
 
+    class PolicyGazetteer(EntityRecognizer):
+        def __init__(self, entity: str, name: str, det: GazetteerDetection):
+            from embgov.gate.gazetteer import NameFinder, PlaceFinder
+
+            finder = NameFinder if det.wordlist == "person-names" else PlaceFinder
+            self.finder = finder(det.score, det.full_score)
+            super().__init__(supported_entities=[entity], name=name, context=[c.lower() for c in det.context])
+
+        def load(self) -> None:
+            pass
+
+        def analyze(self, text, entities, nlp_artifacts=None):
+            entity = self.supported_entities[0]
+            meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+            return [RecognizerResult(entity, s, e, score, recognition_metadata=dict(meta),
+                                     analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="word list"))
+                    for s, e, score in self.finder.find(text)]
+
     recognizers, label_map = [], {}
     for rule in policy.entities:
         for i, det in enumerate(rule.detection):
@@ -149,6 +167,12 @@ def build_analyzer(policy: RedactionPolicy):
                     label_map[label] = (rule.id, det.score, det.shape)
             elif isinstance(det, PatternDetection):
                 recognizers.append(PolicyPatterns(rule.id, f"{rule.id}:{i}", det))
+            elif isinstance(det, GazetteerDetection):
+                try:
+                    recognizers.append(PolicyGazetteer(rule.id, f"{rule.id}:{i}", det))
+                except OSError as exc:  # the package data is missing: fail closed
+                    raise GateError(f"word list {det.wordlist} is missing: {type(exc).__name__}", where=f"entity {rule.id}",
+                                    fix="reinstall embgov (the lists ship in embgov/gate/lists)") from None
             elif isinstance(det, BuiltinDetection):
                 cls = getattr(predefined, det.recognizer)
                 default_context = list(getattr(cls, "CONTEXT", []) or [])

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from embgov.errors import GateError
-from embgov.gate.expand import EXPANDERS
+from embgov.gate.expand import EXPANDERS, repeats, whole_words
+from embgov.gate.lists import load as load_list
 from embgov.gate.recognizers import build_analyzer
 from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
 
@@ -110,6 +111,8 @@ class Redactor:
                            for e in policy.entities}
         self.field_rules = {_norm(f): e.id for e in policy.entities for f in e.fields}
         self.expanders = {e.id: EXPANDERS[e.expand] for e in policy.entities if e.expand != "none"}
+        self.name_entities = {e.id for e in policy.entities if e.expand == "name"}
+        self.common = load_list("common_words")
         self.operators = {e.id: self._operator(e.id, e.action, hash_key, OperatorConfig) for e in policy.entities}
 
     @staticmethod
@@ -147,9 +150,16 @@ class Redactor:
             kept.append(RecognizerResult(entity, lead, len(text.rstrip()), 1.0))
         detected = {id(r): r.end - r.start for r in kept}
         for r in kept:
+            r.start, r.end = whole_words(text, r.start, r.end)
             grow = self.expanders.get(r.entity_type)
             if grow:
                 r.start, r.end = grow(text, r.start, r.end)
+        seen = {(r.start, r.end) for r in kept}
+        for entity, start, end, score in repeats(text, [(r.entity_type, r.start, r.end, r.score) for r in kept],
+                                                 self.name_entities, self.common):
+            if (start, end) not in seen:
+                kept.append(RecognizerResult(entity, start, end, score))
+                detected[id(kept[-1])] = end - start
         return resolve_overlaps(kept, text, detected)
 
     def _tokens_only(self, text: str):

@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from embgov.policy.explain import action_summary, detector_summary
-from embgov.policy.models import (BuiltinDetection, EntityRule, MaskAction, NerDetection, PatternDetection,
+from embgov.policy.models import (BuiltinDetection, EntityRule, GazetteerDetection, MaskAction, NerDetection,
+                                  PatternDetection,
                                   RedactionPolicy)
 
 RAISING_WEAKENS = {"score_threshold", "residual_threshold", "on_failure.max_quarantine_rate"}
@@ -125,6 +126,12 @@ def _detector(o: Any, n: Any) -> list[tuple[str, str, Any, Any, str, bool]]:
         if o.validate_as != n.validate_as:
             out.append(("changed", f"{label}.validate_as", o.validate_as, n.validate_as,
                         f"{label} validation {o.validate_as} -> {n.validate_as}", False))
+    if isinstance(o, GazetteerDetection):
+        for field in ("score", "full_score"):
+            ov, nv = getattr(o, field), getattr(n, field)
+            if ov != nv:
+                out.append(("changed", f"{label}.{field}", ov, nv,
+                            f"{label} {field} {ov:g} -> {nv:g}" + (" (lowered)" if nv < ov else ""), nv < ov))
     if not isinstance(o, NerDetection):
         out += _words(f"{label}.context", "context words", o.context, n.context)
     elif o.score != n.score:
@@ -166,10 +173,14 @@ def _affinity(o: Any, n: Any) -> int:
         return int(o.recognizer == n.recognizer)
     if isinstance(o, NerDetection):
         return 1
+    if isinstance(o, GazetteerDetection):
+        return int(o.wordlist == n.wordlist)
     return len({p.name for p in o.patterns} & {p.name for p in n.patterns})
 
 
 def _label(d: Any) -> str:
+    if isinstance(d, GazetteerDetection):
+        return f"gazetteer:{d.wordlist}"
     return {"ner": "ner", "patterns": "patterns"}.get(d.kind) or d.recognizer
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from embgov.policy.load import policy_hash
-from embgov.policy.models import (BuiltinDetection, EntityRule, HashAction, HashKeySource, MaskAction,
-                                  NerDetection, RedactionPolicy, ReplaceAction)
+from embgov.policy.models import (BuiltinDetection, EntityRule, GazetteerDetection, HashAction, HashKeySource,
+                                  MaskAction, NerDetection, RedactionPolicy, ReplaceAction)
 
 if TYPE_CHECKING:
     from embgov.policy.approvals import ApprovalStatus
@@ -35,6 +35,8 @@ def detector_summary(d: Any) -> str:
         return f"spaCy NER: {', '.join(d.labels)}"
     if isinstance(d, BuiltinDetection):
         return f"Presidio {d.recognizer}" + _context(d.context)
+    if isinstance(d, GazetteerDetection):
+        return f"word list {d.wordlist} (alone {d.score:g}, full {d.full_score:g})" + _context(d.context)
     text = f"patterns: {', '.join(p.name for p in d.patterns)}" + _context(d.context)
     return text + (f", validated by {VALIDATION_WORDS[d.validate_as]}" if d.validate_as != "none" else "")
 

@@ -83,7 +83,21 @@ class PatternDetection(_Model):
         "none", description="Checksum or format validation a match must pass.")
 
 
-Detection = Annotated[Union[BuiltinDetection, NerDetection, PatternDetection], Field(discriminator="kind")]
+class GazetteerDetection(_Model):
+    """Words from a list shipped with embgov (embgov/gate/lists: sources and licences in its README)."""
+
+    kind: Literal["gazetteer"] = Field(description="Use a word list.")
+    wordlist: Literal["person-names", "places"] = Field(
+        description="person-names: first names and surnames of many countries; places: cities, towns, regions and "
+                    "countries. Words English also uses in lower case (brown, hill, reading) never count alone.")
+    score: float = Field(0.6, ge=0, le=1, description="Score of one listed word on its own (a surname alone gets 0.05 less).")
+    full_score: float = Field(0.85, ge=0, le=1, description="Score of a first name followed by a surname, or a place of "
+                                                          "several words.")
+    context: list[str] = Field(default_factory=list, description="Words near a match that raise its score (lower case).")
+
+
+Detection = Annotated[Union[BuiltinDetection, NerDetection, PatternDetection, GazetteerDetection],
+                      Field(discriminator="kind")]
 
 
 class ReplaceAction(_Model):

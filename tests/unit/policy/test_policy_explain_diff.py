@@ -37,7 +37,10 @@ def test_rows_in_words():
     person = next(e for e in HIPAA.entities if e.id == "PERSON")
     patterns = ", ".join(p.name for d in person.detection if d.kind == "patterns" for p in d.patterns)
     n_context = sum(len(d.context) for d in person.detection if d.kind == "patterns")
-    assert rows["PERSON"]["detection"] == f"spaCy NER: PERSON; patterns: {patterns} (+ {n_context} context words)"
+    names = next(d for d in person.detection if d.kind == "gazetteer")
+    assert rows["PERSON"]["detection"] == (f"spaCy NER: PERSON; word list person-names (alone 0.6, full 0.85) "
+                                           f"(+ {len(names.context)} context words); "
+                                           f"patterns: {patterns} (+ {n_context} context words)")
     assert rows["PERSON"]["action"] == "replace with <PERSON>"
     assert rows["EMAIL"]["detection"] == "Presidio EmailRecognizer"
     assert rows["SSN"]["action"] == "keyed hash (16 hex, key from $EMBGOV_HASH_KEY)"
@@ -167,6 +170,12 @@ CASES = [
     ("entity-threshold-raised", lambda d: entity(d, "EMAIL").update(score_threshold=0.9),
      ("changed", "EMAIL", "score_threshold"), True),
     ("entities-reordered", lambda d: d["entities"].reverse(), ("changed", None, "entities"), False),
+    ("wordlist-score-lowered", lambda d: entity(d, "PERSON")["detection"][1].update(score=0.4),
+     ("changed", "PERSON", "gazetteer:person-names.score"), True),
+    ("wordlist-full-score-raised", lambda d: entity(d, "LOCATION")["detection"][1].update(full_score=0.9),
+     ("changed", "LOCATION", "gazetteer:places.full_score"), False),
+    ("wordlist-removed", lambda d: entity(d, "PERSON")["detection"].pop(1),
+     ("removed", "PERSON", "detection[gazetteer:person-names]"), True),
 ]
 
 

@@ -1,0 +1,190 @@
+"""Names and places from word lists, checked against word shape and ordinary English.
+
+spaCy's small model misses many names it has not seen in news text (Halldór, Kónya, Usamov), and
+any name typed in lower case. The lists in `embgov/gate/lists` (first names and surnames of many
+countries, world places) catch those, and three checks keep ordinary words out:
+- a listed word that English also uses as a lower-case word (brown, hill, will, grace) is *common*:
+  it counts only beside a second, listed, name word ("Zoe Young"), never on its own;
+- in text that has capital letters, a name or place must be capitalised (or all capitals);
+  lower-case words count only in text typed without capitals, and in cased text only as a pair of
+  listed names ("seen by patricia desrosiers");
+- a word followed by disease, syndrome, virus, test, ... is an eponym ("Parkinson's disease",
+  "Ebola virus"), not a person or a place.
+
+Findings are (start, end, score); the recognizer in recognizers.py turns them into Presidio results.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from embgov.gate.lists import fold, load
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
+_SAME_LINE_GAP = regex.compile(r"[ \t]{1,3}")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+
+PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "van", "von", "der",
+                       "den", "ten", "ter", "bin", "ibn", "al", "el", "y", "upon", "on", "u", "v", "na", "am", "im",
+                       "sur", "sul", "en", "aan", "op", "of"})
+EPONYM_NOUNS = frozenset({
+    "disease", "diseases", "syndrome", "syndromes", "virus", "viruses", "fever", "test", "tests", "sign", "signs",
+    "scale", "score", "criteria", "criterion", "correlation", "regression", "method", "model", "analysis", "equation",
+    "law", "effect", "index", "curve", "estimator", "estimate", "cell", "cells", "body", "bodies", "lymphoma",
+    "sarcoma", "tumor", "tumour", "reaction", "stain", "staining", "classification", "palsy", "phenomenon",
+    "principle", "distribution", "coefficient", "plot", "procedure", "operation", "encephalitis", "agar", "assay",
+    "algorithm", "transform", "ratio", "constant", "units", "unit", "node", "nodes", "layer", "duct", "ducts",
+    "gland", "glands", "loop", "canal", "space", "solution", "medium", "type", "strain", "strains", "disorder",
+    "ulcer", "anemia", "anaemia", "dementia", "chorea", "sarcoidosis", "thyroiditis", "lesion", "lesions",
+    # molecular biology: "Ras protein", "Hippo pathway", "Nanog expression" are terms, not people or places
+    "protein", "proteins", "gene", "genes", "signaling", "signalling", "pathway", "pathways", "mutation", "mutations",
+    "mutant", "mutants", "expression", "activation", "activity", "inhibitor", "inhibitors", "inhibition", "receptor",
+    "receptors", "kinase", "kinases", "domain", "domains", "family", "complex", "knockdown", "knockout", "deficiency",
+    "deficient", "mice", "mouse", "levels", "level", "binding", "promoter", "transcription", "factor", "factors",
+    "antibody", "antibodies", "ligand", "ligands", "channel", "channels", "enzyme", "subunit", "subunits", "isoform",
+    "isoforms", "variant", "variants", "allele", "alleles", "locus", "homolog", "sequence", "motif", "peptide",
+    "mrna", "rna", "dna", "cluster", "species", "spp", "sp", "genus", "trial", "study", "cohort", "vaccine",
+})
+_MIN_UPPER = 4  # an all-capital word shorter than this is an abbreviation (NO, LI, DNA), not a name or place
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    word: str
+    key: str
+    shape: str  # "cap" | "upper" | "lower" | "other"
+
+
+def _shape(word: str) -> str:
+    letters = [c for c in word if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return "upper" if len(letters) >= _MIN_UPPER else "other"
+    if letters[0].isupper():
+        return "cap"
+    return "lower" if all(c.islower() for c in letters) else "other"
+
+
+def tokens(text: str) -> list[Token]:
+    out = []
+    for m in _WORD.finditer(text):
+        if m.start() and text[m.start() - 1].isdigit() or m.end() < len(text) and text[m.end()].isdigit():
+            continue  # glued to digits ("Sirt1", "Bcl2", "3Ras"): a symbol, not a name or place
+        word = _POSSESSIVE.sub("", m.group())
+        if word:
+            out.append(Token(m.start(), m.start() + len(word), word, fold(word), _shape(word)))
+    return out
+
+
+def caseless(toks: list[Token]) -> bool:
+    """Text typed without capitals (chat, dictation): shapes say nothing there."""
+    return len(toks) >= 3 and sum(t.shape in ("cap", "upper") for t in toks) * 50 < len(toks)
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return bool(_SAME_LINE_GAP.fullmatch(gap) or (gap.startswith(".") and _SAME_LINE_GAP.fullmatch(gap[1:])))
+
+
+def _eponym(text: str, toks: list[Token], i: int) -> bool:
+    """'Parkinson's disease', 'Ebola virus', 'Kaplan-Meier curve': a name used as a term."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.key not in EPONYM_NOUNS:
+        return False
+    gap = text[toks[i].end:nxt.start]
+    return "\n" not in gap and gap.strip() in ("", "'s", "’s", "-")
+
+
+class NameFinder:
+    """Person names: a listed first name with the word after it, or one listed, uncommon name word."""
+
+    def __init__(self, score: float, full_score: float):
+        self.score, self.full_score = score, full_score
+        self.first, self.last, self.common = load("first_names"), load("surnames"), load("common_words")
+
+    def find(self, text: str) -> list[tuple[int, int, float]]:
+        toks = tokens(text)
+        lower_ok = caseless(toks)
+        out, i = [], 0
+        while i < len(toks):
+            t = toks[i]
+            full = self._full_name(text, toks, i, lower_ok)
+            if full:
+                out.append(full[:3])
+                i = full[3]
+                continue
+            if (t.shape == "cap" or lower_ok and t.shape == "lower") and t.key not in self.common \
+                    and t.key not in PARTICLES and (t.key in self.first or t.key in self.last) and not _eponym(text, toks, i):
+                score = self.score if t.key in self.first else self.score - 0.05
+                if t.shape == "lower" and t.key not in self.first:
+                    score -= 0.15  # a lower-case surname alone needs a context word ("name", "mr") to count
+                out.append((t.start, t.end, score))
+            i += 1
+        return out
+
+    def _full_name(self, text: str, toks: list[Token], i: int, lower_ok: bool):
+        first = toks[i]
+        if first.key not in self.first:
+            return None
+        j = i + 1
+        while j < len(toks) and (len(toks[j].word) == 1 and (toks[j].word.isupper() or first.shape == "lower")
+                                 or toks[j].key in PARTICLES) \
+                and _adjacent(text, toks[j - 1], toks[j]):
+            j += 1  # middle initials and particles: "Julieta S Almeida", "Willemine ten Pas"
+        if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]) or _eponym(text, toks, j):
+            return None
+        last = toks[j]
+        known = last.key in self.last or last.key in self.first
+        common = (first.key in self.common) + (last.key in self.common)
+        if first.shape in ("cap", "upper") and last.shape in ("cap", "upper") or lower_ok:
+            ok = common == 0 and (known or last.shape != "lower") or common == 1 and known
+        else:  # lower-case words in cased text: a listed first name and another uncommon word
+            ok = first.shape == last.shape == "lower" and common == 0
+        if not ok:
+            return None
+        return first.start, last.end, self.full_score if common == 0 else (self.score + self.full_score) / 2, j + 1
+
+
+class PlaceFinder:
+    """Places: the longest listed run of up to four capitalised words (particles allowed inside)."""
+
+    def __init__(self, score: float, full_score: float):
+        self.score, self.full_score = score, full_score
+        self.places, self.common = load("places"), load("common_words")
+
+    def find(self, text: str) -> list[tuple[int, int, float]]:
+        toks = tokens(text)
+        lower_ok = caseless(toks)
+        out, i = [], 0
+        while i < len(toks):
+            hit = self._longest(text, toks, i, lower_ok)
+            if hit:
+                out.append(hit[:3])
+                i = hit[3]
+            else:
+                i += 1
+        return out
+
+    def _longest(self, text: str, toks: list[Token], i: int, lower_ok: bool):
+        def word_ok(t: Token) -> bool:
+            return t.shape in ("cap", "upper") or lower_ok and t.shape == "lower"
+
+        if not word_ok(toks[i]) or toks[i].key in PARTICLES:
+            return None
+        ends = [i]
+        for j in range(i + 1, min(i + 6, len(toks))):
+            if not _adjacent(text, toks[j - 1], toks[j]) or not (word_ok(toks[j]) or toks[j].key in PARTICLES):
+                break
+            ends.append(j)
+        for j in reversed(ends):
+            if toks[j].key in PARTICLES:
+                continue
+            key = " ".join(t.key for t in toks[i:j + 1])
+            if key not in self.places or _eponym(text, toks, j):
+                continue
+            if j == i and (key in self.common or toks[i].shape == "upper" and len(key) < 5):
+                return None  # "Reading", "Mobile", "Nice": ordinary words; "KRAS", "TATA": symbols
+            return toks[i].start, toks[j].end, self.full_score if j > i else self.score, j + 1
+        return None

