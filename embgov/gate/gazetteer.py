@@ -16,6 +16,7 @@ Findings are (start, end, score); the recognizer in recognizers.py turns them in
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -67,7 +68,9 @@ def _shape(word: str) -> str:
     return "lower" if all(c.islower() for c in letters) else "other"
 
 
-def tokens(text: str) -> list[Token]:
+@lru_cache(maxsize=4)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Word tokens of a text (cached: the name and the place recognizers read the same text in turn)."""
     out = []
     for m in _WORD.finditer(text):
         if m.start() and text[m.start() - 1].isdigit() or m.end() < len(text) and text[m.end()].isdigit():
@@ -75,10 +78,10 @@ def tokens(text: str) -> list[Token]:
         word = _POSSESSIVE.sub("", m.group())
         if word:
             out.append(Token(m.start(), m.start() + len(word), word, fold(word), _shape(word)))
-    return out
+    return tuple(out)
 
 
-def caseless(toks: list[Token]) -> bool:
+def caseless(toks: tuple[Token, ...]) -> bool:
     """Text typed without capitals (chat, dictation): shapes say nothing there."""
     return len(toks) >= 3 and sum(t.shape in ("cap", "upper") for t in toks) * 50 < len(toks)
 
@@ -88,7 +91,7 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return bool(_SAME_LINE_GAP.fullmatch(gap) or (gap.startswith(".") and _SAME_LINE_GAP.fullmatch(gap[1:])))
 
 
-def _eponym(text: str, toks: list[Token], i: int) -> bool:
+def _eponym(text: str, toks: tuple[Token, ...], i: int) -> bool:
     """'Parkinson's disease', 'Ebola virus', 'Kaplan-Meier curve': a name used as a term."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None or nxt.key not in EPONYM_NOUNS:
@@ -124,7 +127,7 @@ class NameFinder:
             i += 1
         return out
 
-    def _full_name(self, text: str, toks: list[Token], i: int, lower_ok: bool):
+    def _full_name(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):
         first = toks[i]
         if first.key not in self.first:
             return None
@@ -167,7 +170,7 @@ class PlaceFinder:
                 i += 1
         return out
 
-    def _longest(self, text: str, toks: list[Token], i: int, lower_ok: bool):
+    def _longest(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):
         def word_ok(t: Token) -> bool:
             return t.shape in ("cap", "upper") or lower_ok and t.shape == "lower"
 

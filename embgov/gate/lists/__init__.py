@@ -10,6 +10,7 @@ from importlib import resources
 LISTS = ("first_names", "surnames", "places", "common_words")
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lookup key: lower case without accents, so 'KØBENHAVN', 'Kaká' and 'ΠΑΦΟΣ' meet their list entries."""
     decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
