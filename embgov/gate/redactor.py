@@ -162,23 +162,30 @@ class Redactor:
                 detected[id(kept[-1])] = end - start
         return resolve_overlaps(kept, text, detected)
 
-    def _tokens_only(self, text: str):
+    def _artifacts(self, doc):
+        """What the gate's recognizers read: the Doc and its entities. Presidio's own builder also lists
+        lemmas, offsets and keywords through Token objects, which nothing here uses (a tenth of the time)."""
         from presidio_analyzer.nlp_engine import NlpArtifacts
 
-        doc = self.analyzer.nlp_engine.nlp["en"].make_doc(text)
-        return NlpArtifacts(entities=[], tokens=doc, tokens_indices=[t.idx for t in doc],
-                            lemmas=[t.lower_ for t in doc], nlp_engine=self.analyzer.nlp_engine, language="en")
+        ents = list(doc.ents)
+        return NlpArtifacts(entities=ents, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None, language="en")
+
+    def _nlp_batch(self, texts: list[str]) -> list[tuple[str, object]]:
+        docs = self.analyzer.nlp_engine.nlp["en"].pipe(texts, batch_size=32)
+        return [(text, self._artifacts(doc)) for text, doc in zip(texts, docs)]
+
+    def _tokens_only(self, text: str):
+        return self._artifacts(self.analyzer.nlp_engine.nlp["en"].make_doc(text))
 
     def find_batch(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
         """Findings (entity, start, end) per text, above the thresholds."""
         return [[(r.entity_type, r.start, r.end) for r in self._find(text, artifacts)]
-                for text, artifacts in self.analyzer.nlp_engine.process_batch(texts, language="en", batch_size=32)]
+                for text, artifacts in self._nlp_batch(texts)]
 
     def redact_batch(self, texts: list[str], fields: list[str | None] | None = None) -> list[Redacted]:
         """Redact each text (from the named field, when known); exceptions propagate (the caller fails closed)."""
-        nlp = self.analyzer.nlp_engine
         fields = fields or [None] * len(texts)
-        first = list(nlp.process_batch(texts, language="en", batch_size=32))
+        first = self._nlp_batch(texts)
         outputs, all_counts, inserted = [], [], []
         for (text, artifacts), field in zip(first, fields):
             found = self._find(text, artifacts, field)
@@ -187,7 +194,7 @@ class Redactor:
             all_counts.append(Counter(item.entity_type for item in result.items))
             inserted.append([(item.start, item.end) for item in result.items])
         if self.policy.rescan == "full":
-            rescanned = list(nlp.process_batch(outputs, language="en", batch_size=32))
+            rescanned = self._nlp_batch(outputs)
         else:  # patterns: every pattern and built-in recognizer again, on a tokenizer-only doc
             rescanned = [(t, self._tokens_only(t)) for t in outputs]
         out = []
