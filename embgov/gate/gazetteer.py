@@ -121,8 +121,9 @@ class NameFinder:
             if (t.shape == "cap" or lower_ok and t.shape == "lower") and t.key not in self.common \
                     and t.key not in PARTICLES and (t.key in self.first or t.key in self.last) and not _eponym(text, toks, i):
                 score = self.score if t.key in self.first else self.score - 0.05
-                if t.shape == "lower" and t.key not in self.first:
-                    score -= 0.15  # a lower-case surname alone needs a context word ("name", "mr") to count
+                if t.shape == "lower" and t.key not in self.first or len(t.key) <= 3:
+                    score -= 0.2  # a lower-case surname or a short name alone (Pol, Ras, Bax are also genes)
+                    #               needs a context word ("name", "mr", "pt") to count
                 out.append((t.start, t.end, score))
             i += 1
         return out

@@ -20,6 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 MIN_ZIPF = 3.0  # a lower-case dictionary word at least this frequent in English is "common"
+NAME_ZIPF = 4.0  # ... and a word that is also a name, at least this frequent (will, grace, brown, hill)
 
 
 def _clean(values, *, min_len: int = 2) -> set[str]:
@@ -104,14 +105,17 @@ def geo_lists() -> set[str]:
     return places
 
 
-def common_words() -> set[str]:
+def common_words(names: set[str]) -> set[str]:
     from english_words import get_english_words_set
     from wordfreq import top_n_list, zipf_frequency
 
     dictionary = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
-    frequent = {w for w in top_n_list("en", 60_000) if zipf_frequency(w, "en") >= MIN_ZIPF}
-    # words English uses in lower case: in the dictionary as a common noun AND frequent in text
-    return {w for w in frequent if w in dictionary or w.rstrip("s") in dictionary}
+    frequent = {w: zipf_frequency(w, "en") for w in top_n_list("en", 60_000)}
+    # words English uses in lower case: in the dictionary as a common noun AND frequent in text.
+    # Word counts do not see case, so a name is frequent because it is a name (tamara, hanna, donna
+    # are also rare dictionary words): a name counts as common only when far more frequent.
+    return {w for w, z in frequent.items() if z >= MIN_ZIPF and (w in dictionary or w.rstrip("s") in dictionary)
+            and (w not in names or z >= NAME_ZIPF)}
 
 
 def write(name: str, values: set[str]) -> None:
@@ -124,10 +128,11 @@ def write(name: str, values: set[str]) -> None:
 def main() -> None:
     f_first, f_last, f_places = faker_lists()
     c_first, c_last = census_lists()
-    write("first_names", f_first | c_first)
-    write("surnames", f_last | c_last)
+    first, last = f_first | c_first, f_last | c_last
+    write("first_names", first)
+    write("surnames", last)
     write("places", f_places | geo_lists())
-    write("common_words", common_words())
+    write("common_words", common_words(first | last))
 
 
 if __name__ == "__main__":
