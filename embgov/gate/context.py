@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import regex
+
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from spacy.lang.en.stop_words import STOP_WORDS
 
 
 def _supports(word: str, context: tuple[str, ...]) -> bool:
@@ -26,21 +29,19 @@ def _supports(word: str, context: tuple[str, ...]) -> bool:
     return False
 
 
-def _keywords(doc, wanted: frozenset[str]) -> list[tuple[int, str]]:
-    """(offset, lower-case word) of the tokens that can be context. Read from the Doc's arrays, not
-    through Token objects (creating those was a tenth of the gate's time). spaCy's stop list holds
-    "call", "name", "show", ...: a stop word that a policy names as context stays (Presidio drops it,
-    so "call me at 0494 92 82 32" had no context)."""
-    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LOWER
+_WORDS = regex.compile(r"[\p{L}\p{N}]+(?:['’]\p{L}+)?")
 
-    strings = doc.vocab.strings
+
+def _keywords(text: str, wanted: frozenset[str]) -> list[tuple[int, str]]:
+    """(offset, lower-case word) of the words that can be context, read from the text itself:
+    "555 0147-Office" has the word "office" though spaCy keeps "0147-Office" one token. spaCy's stop
+    list holds "call", "name", "show", ...: a stop word that a policy names as context stays
+    (Presidio drops it, so "call me at 0494 92 82 32" had no context)."""
     keys = []
-    for idx, lower, stop, punct, space in doc.to_array([IDX, LOWER, IS_STOP, IS_PUNCT, IS_SPACE]).tolist():
-        if punct or space:
-            continue
-        word = strings[lower]
-        if not stop or word in wanted:
-            keys.append((idx, word))
+    for m in _WORDS.finditer(text.lower()):
+        word = m.group()
+        if word not in STOP_WORDS or word in wanted:
+            keys.append((m.start(), word))
     return keys
 
 
@@ -70,7 +71,7 @@ class FastContextEnhancer(ContextAwareEnhancer):
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
         if nlp_artifacts is None or not raw_results:
             return raw_results
-        keys = _keywords(nlp_artifacts.tokens, self._wanted(recognizers))
+        keys = _keywords(text, self._wanted(recognizers))
         starts = [k[0] for k in keys]
         by_id = {r.id: r for r in recognizers}
         extra = tuple(w.lower() for w in context or ())

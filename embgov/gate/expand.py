@@ -28,8 +28,14 @@ _LIST_RIGHT = regex.compile(r"^(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|,[ \t]*and[ \t]+
 _LIST_LEFT = regex.compile(r"(\p{Lu}\p{Ll}[\p{L}'’-]*)(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)$")
 
 
+_TITLE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ \t]+$", regex.IGNORECASE)
+
+
 def expand_name(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = _expand_words(text, start, end)
+    title = _TITLE.search(text, max(0, start - 8), start)
+    if title:  # "Dr. Pearce": the title goes with the name, as the titled-name pattern takes it
+        start = title.start()
     # a coordinated list of names ("Eklund, Michael and Hodge"): one name found, its neighbours too
     for _ in range(8):
         m = _LIST_RIGHT.match(text[end:end + 60])
