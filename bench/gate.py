@@ -101,7 +101,7 @@ def main() -> None:
         base_text = base_text.replace("action: block,", "action: quarantine,")
         for mode in ("full", "patterns"):
             pol = tmp / f"policy-{mode}.yaml"
-            pol.write_text(base_text + f"\nrescan: {mode}\n" if "\nrescan:" not in base_text else base_text)
+            pol.write_text(re.sub(r"(?m)^rescan: \w+$", "", base_text) + f"\nrescan: {mode}\n")
             approve(pol, "bench")
             # Fixed cost (policy, spawning workers that import Presidio and spaCy), measured apart
             tiny = tmp / f"tiny-{mode}.jsonl"

@@ -67,6 +67,8 @@ def _facts(policy: RedactionPolicy) -> list[tuple[str, str]]:
             ("NLP model", f"{policy.nlp_model.module} (package {policy.nlp_model.package})"),
             ("threshold", f"{policy.score_threshold:g} (entities marked * override it)"),
             ("residual threshold", f"{policy.residual_threshold:g} (a rescan finding at or above it after redaction is residual PII)"),
+            ("rescan", "every detector, spaCy NER included (full)" if policy.rescan == "full"
+             else "every detector but spaCy NER: patterns, built-ins, word lists (patterns)"),
             ("on_failure", failure),
             ("max record chars", f"{policy.max_record_chars}"),
             ("allow-list", ", ".join(policy.allow_list) if policy.allow_list else "(empty)")]

@@ -182,8 +182,8 @@ class RedactionPolicy(_Model):
     context_min_score: float = Field(0.6, ge=0, le=1, description="Minimum score of a finding that has a context word nearby.")
     rescan: Literal["full", "patterns"] = Field(
         "full", description="After redaction, scan the output again with every detector (full: spaCy NER too, which also "
-                            "catches names whose context changed) or with the pattern and built-in recognizers only "
-                            "(patterns: about twice as fast).")
+                            "catches names whose context changed) or with every detector but NER: patterns, built-in recognizers "
+                            "and word lists (patterns: one spaCy pass instead of two, about 1.6 times as fast).")
     residual_threshold: float = Field(0.5, ge=0, le=1, description="A rescan finding at or above this score after redaction counts as residual PII.")
     max_record_chars: int = Field(100_000, ge=1, description="Records longer than this are quarantined (or block the job).")
     hash_key: HashKeySource = Field(default_factory=HashKeySource, description="Where the keyed-hash secret is read from.")
