@@ -152,7 +152,7 @@ class NameFinder:
 
 
 class PlaceFinder:
-    """Places: the longest listed run of up to four capitalised words (particles allowed inside)."""
+    """Places: the longest listed run of up to six capitalised words (particles allowed inside)."""
 
     def __init__(self, score: float, full_score: float):
         self.score, self.full_score = score, full_score
