@@ -48,6 +48,9 @@ EPONYM_NOUNS = frozenset({
     "isoforms", "variant", "variants", "allele", "alleles", "locus", "homolog", "sequence", "motif", "peptide",
     "mrna", "rna", "dna", "cluster", "species", "spp", "sp", "genus", "trial", "study", "cohort", "vaccine",
 })
+CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})  # also first names (April, June): the date rules own them
 _MIN_UPPER = 4  # an all-capital word shorter than this is an abbreviation (NO, LI, DNA), not a name or place
 
 
@@ -64,6 +67,8 @@ def _shape(word: str) -> str:
     if all(c.isupper() for c in letters):
         return "upper" if len(letters) >= _MIN_UPPER else "other"
     if letters[0].isupper():
+        if len(letters) >= 3 and all(c.isupper() for c in letters[:-1]) and letters[-1] == "s":
+            return "other"  # a plural abbreviation: ADEs, CIs, SINEs
         return "cap"
     return "lower" if all(c.islower() for c in letters) else "other"
 
@@ -106,6 +111,9 @@ class NameFinder:
     def __init__(self, score: float, full_score: float):
         self.score, self.full_score = score, full_score
         self.first, self.last, self.common = load("first_names"), load("surnames"), load("common_words")
+        # in cased text a lower-case word must not be a dictionary word at all: "hind limb", "opal codon"
+        self.lower_common = self.common | load("name_words")
+        self.places = load("places")
 
     def find(self, text: str) -> list[tuple[int, int, float]]:
         toks = tokens(text)
@@ -118,8 +126,11 @@ class NameFinder:
                 out.append(full[:3])
                 i = full[3]
                 continue
-            if (t.shape == "cap" or lower_ok and t.shape == "lower") and t.key not in self.common \
-                    and t.key not in PARTICLES and (t.key in self.first or t.key in self.last) and not _eponym(text, toks, i):
+            common = self.lower_common if t.shape == "lower" and not lower_ok else self.common
+            if (t.shape == "cap" or lower_ok and t.shape == "lower") and t.key not in common \
+                    and t.key not in PARTICLES and t.key not in CALENDAR and t.key not in self.places \
+                    and (t.key in self.first or t.key in self.last) and not _eponym(text, toks, i):
+                # a single word that is also a place ("India", "Africa") is left to the place list
                 score = self.score if t.key in self.first else self.score - 0.05
                 if t.shape == "lower" and t.key not in self.first or len(t.key) <= 3:
                     score -= 0.2  # a lower-case surname or a short name alone (Pol, Ras, Bax are also genes)
@@ -130,7 +141,7 @@ class NameFinder:
 
     def _full_name(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):
         first = toks[i]
-        if first.key not in self.first:
+        if first.key not in self.first or first.key in CALENDAR:
             return None
         j = i + 1
         while j < len(toks) and (len(toks[j].word) == 1 and (toks[j].word.isupper() or first.shape == "lower")
@@ -141,7 +152,8 @@ class NameFinder:
             return None
         last = toks[j]
         known = last.key in self.last or last.key in self.first
-        common = (first.key in self.common) + (last.key in self.common)
+        strict = self.common if lower_ok else self.lower_common  # lower case in cased text: no dictionary words
+        common = sum(t.key in (strict if t.shape == "lower" else self.common) for t in (first, last))
         if first.shape in ("cap", "upper") and last.shape in ("cap", "upper") or lower_ok:
             ok = common == 0 and (known or last.shape != "lower") or common == 1 and known
         else:  # lower-case words in cased text: a listed first name and another uncommon word

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-LISTS = ("first_names", "surnames", "places", "common_words")
+LISTS = ("first_names", "surnames", "places", "common_words", "name_words")
 
 
 @lru_cache(maxsize=200_000)

@@ -39,13 +39,16 @@ NAME_CASES = [
     ("Zoe Young wrote the chorus.", ["Zoe Young"]),             # one common word beside a listed name
     ("Julieta S Almeida, staff nurse", ["Julieta S Almeida"]),  # middle initial
     ("follow up with patricia desrosiers in a month", ["patricia desrosiers"]),  # lower case in cased text
-    ("she said: call me vitoria, not vicky", ["vitoria", "vicky"]),  # text typed without capitals
+    ("she said: call me silvana, not vicky", ["silvana", "vicky"]),  # text typed without capitals
     ("Parkinson's disease and Hodgkin lymphoma were excluded.", []),  # eponyms
     ("The Hippo pathway and Nanog expression in mice.", []),     # gene names used as terms
     ("Sirt1 and Orai1 were knocked down.", []),                  # symbols glued to digits
     ("Brown rice, a Will to live, and Grace under pressure.", []),  # names that are ordinary words
     ("KRAS mutations in DALY analyses", []),                    # all-capital abbreviations
     ("Tamara T Stanković spoke.", ["Tamara T Stanković"]),      # a name that is also a rare word (tamara)
+    ("The hind limb and an opal codon in Mice.", []),                     # lower-case dictionary words in cased text
+    ("Seen in April by India", []),                              # months and places are not names
+    ("ADEs and CIs were reported", []),                          # plural abbreviations
 ]
 
 
