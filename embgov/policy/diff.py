@@ -65,7 +65,10 @@ def _settings(old: RedactionPolicy, new: RedactionPolicy) -> list[Change]:
         o, n = before.get(key), after.get(key)
         if o != n:
             weakens = key in RAISING_WEAKENS and n > o
-            out.append(Change("changed", None, key, o, n, f"{key}: {_v(o)} -> {_v(n)}" + (" (raised)" if weakens else ""), weakens))
+            note = " (raised)" if weakens else ""
+            if key == "rescan" and (o, n) == ("full", "patterns"):
+                weakens, note = True, " (spaCy NER no longer checks the output)"
+            out.append(Change("changed", None, key, o, n, f"{key}: {_v(o)} -> {_v(n)}{note}", weakens))
     return out
 
 

@@ -170,6 +170,7 @@ CASES = [
     ("entity-threshold-raised", lambda d: entity(d, "EMAIL").update(score_threshold=0.9),
      ("changed", "EMAIL", "score_threshold"), True),
     ("entities-reordered", lambda d: d["entities"].reverse(), ("changed", None, "entities"), False),
+    ("rescan-full", lambda d: d.update(rescan="full"), ("changed", None, "rescan"), False),
     ("wordlist-score-lowered", lambda d: entity(d, "PERSON")["detection"][1].update(score=0.4),
      ("changed", "PERSON", "gazetteer:person-names.score"), True),
     ("wordlist-full-score-raised", lambda d: entity(d, "LOCATION")["detection"][1].update(full_score=0.9),
@@ -215,3 +216,10 @@ def test_diff_across_policies_is_complete():
     fields = {(c.kind, c.entity) for c in changes if c.field == "entity"}
     assert ("removed", "CARD_NUMBER") in fields and ("added", "MEDICAL_RECORD_NUMBER") in fields
     assert any(c.field == "name" for c in changes) and any(c.field == "on_failure.action" for c in changes)
+
+
+def test_dropping_the_ner_rescan_weakens_protection():
+    strict = mutate(HIPAA, lambda d: d.update(rescan="full"))
+    (change,) = diff_policies(strict, HIPAA)
+    assert (change.field, change.old, change.new, change.weakens) == ("rescan", "full", "patterns", True)
+    assert "no longer checks" in change.description
