@@ -25,6 +25,17 @@ def _init(policy_json: str, key: bytes | None) -> None:
     _redactor = Redactor(RedactionPolicy.model_validate_json(policy_json), key)
 
 
+def _init_pool_worker(policy_json: str, key: bytes | None) -> None:
+    """A spawned gate process only redacts. Presidio imports transformers (and with it torch) for an
+    NLP engine the gate never uses, when they are installed: half of a worker's start-up. Here they
+    are marked absent, which Presidio and thinc handle; the parent process keeps them."""
+    import sys
+
+    for module in ("torch", "transformers"):
+        sys.modules.setdefault(module, None)
+    _init(policy_json, key)
+
+
 def _work(items: list[tuple[str | None, str]]) -> list:
     """items: (field name, text) pairs; the field name gives context and field rules."""
     if not items:
@@ -66,7 +77,8 @@ class _Processes(_Bounded):
         self.depth = workers * 2
         # spawn: never inherit a parent's threads or open database connections
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                        initializer=_init, initargs=(policy.model_dump_json(by_alias=True), key))
+                                        initializer=_init_pool_worker,
+                                        initargs=(policy.model_dump_json(by_alias=True), key))
 
     def submit(self, texts: list[str]) -> Future:
         return self.pool.submit(_work, texts)
