@@ -50,10 +50,22 @@ def expand_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _stops_name_left(word: str) -> bool:
+    """A capitalised word before a name that is not part of it: an address word, or an ordinary English
+    word that is no first name ("Call John Smith"; "Will Smith" keeps "Will"). To the right, ordinary
+    words are surnames as often as not (John Brown, Justin Beet): only _NOT_NAME stops there."""
+    from embgov.gate.lists import fold, load
+
+    key = word.rstrip(".").lower()
+    if len(key) == 1:
+        return False  # an initial
+    return key in _NOT_NAME or fold(key) in load("common_words") and fold(key) not in load("first_names")
+
+
 def _expand_words(text: str, start: int, end: int) -> tuple[int, int]:
     for _ in range(3):
         m = _LEFT_NAME.search(text, max(0, start - 40), start)
-        if not m or m.group(1).rstrip(".").lower() in _NOT_NAME:
+        if not m or _stops_name_left(m.group(1)):
             break
         start = m.start(1)
     for _ in range(3):

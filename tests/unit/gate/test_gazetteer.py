@@ -115,3 +115,17 @@ def test_repeats_carry_full_names_and_their_words_only():
     got = {(text[s:e], s) for _, s, e, _ in repeats(text, findings, {"PERSON"}, load("common_words"))}
     assert ("Jouni", 28) in got and ("Hahli", 40) in got and ("Jouni Hahli", 0) in got
     assert not any(v == "Treg" for v, _ in got)  # single-word findings are not carried
+
+
+@pytest.mark.parametrize("text,found,expected", [
+    ("Call John Smith at 5.", "John Smith", "John Smith"),          # an ordinary verb does not join the name
+    ("Will Smith sang", "Smith", "Will Smith"),                     # an ordinary word that is a first name does
+    ("Ms. Faina D. Yefremova said", "Yefremova", "Ms. Faina D. Yefremova"),  # initials and the title join
+    ("Dr. Justin Beet?", "Justin", "Dr. Justin Beet"),              # to the right, ordinary words are surnames
+])
+def test_name_growth(text, found, expected):
+    from embgov.gate.expand import expand_name
+
+    start = text.index(found)
+    s, e = expand_name(text, start, start + len(found))
+    assert text[s:e] == expected
