@@ -128,6 +128,20 @@ def test_missing_nlp_model_fails_closed_naming_the_package(tmp_path, approved_po
     assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.tmp-*"))
 
 
+def test_missing_word_list_fails_closed(tmp_path, approved_policy, monkeypatch):
+    from embgov.gate import gazetteer
+
+    def gone(name):
+        raise FileNotFoundError(name)
+
+    monkeypatch.setattr(gazetteer, "load", gone)
+    policy = approved_policy("hipaa")
+    src = write_jsonl(tmp_path / "a.jsonl", [{"_id": "a", "text": "fine"}])
+    with pytest.raises(GateError, match="word list person-names is missing"):
+        run_gate(policy, [src], tmp_path / "out", workers=1)
+    assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.tmp-*"))
+
+
 def test_analyzer_error_fails_closed_and_keeps_nothing(tmp_path, approved_policy, monkeypatch):
     from embgov.gate import redactor
 
