@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from embgov.gate.lists import fold, load
+
 # Capitalised words that start sentences or address people, never part of a name
 _NOT_NAME = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "is", "was", "have", "has",
              "dear", "hello", "hi", "mr", "mrs", "ms", "miss", "dr", "prof", "patient", "pt", "and", "or", "with", "by",
@@ -54,8 +56,6 @@ def _stops_name_left(word: str) -> bool:
     """A capitalised word before a name that is not part of it: an address word, or an ordinary English
     word that is no first name ("Call John Smith"; "Will Smith" keeps "Will"). To the right, ordinary
     words are surnames as often as not (John Brown, Justin Beet): only _NOT_NAME stops there."""
-    from embgov.gate.lists import fold, load
-
     key = word.rstrip(".").lower()
     if len(key) == 1:
         return False  # an initial
@@ -122,13 +122,12 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def repeats(text: str, findings: list[tuple[str, int, int, float]], name_entities: set[str],
-            common: frozenset[str]) -> list[tuple[str, int, int, float]]:
+def repeats(text: str, findings: list[tuple[str, int, int, float]],
+            name_entities: set[str]) -> list[tuple[str, int, int, float]]:
     """Other occurrences of a full name found in the record, and of each of its words: 'Jouni' and
     'Hahli' wherever they appear once 'Jouni Hahli' was found. Single-word findings are not carried
     (in domain text they are as often a gene or a term the model mistook for a name)."""
-    from embgov.gate.lists import fold
-
+    common = load("common_words")
     wanted: dict[str, tuple[str, float]] = {}
     for entity, start, end, score in findings:
         value = text[start:end].strip()

@@ -27,9 +27,11 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
 _SAME_LINE_GAP = regex.compile(r"[ \t]{1,3}")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 
-PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "van", "von", "der",
-                       "den", "ten", "ter", "bin", "ibn", "al", "el", "y", "upon", "on", "u", "v", "na", "am", "im",
-                       "sur", "sul", "en", "aan", "op", "of"})
+# Lower-case words inside names and places: "Willemine ten Pas", "Villafranca del Cid", "Isle of Man"
+NAME_PARTICLES = frozenset({"de", "del", "della", "da", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
+                            "ter", "bin", "ibn", "al", "el", "y", "the", "of", "upon", "on"})
+# The word lists step over a few more ("Turkovice u Prelouce", "Begunje na Gorenjskem"), never over "the"
+PARTICLES = (NAME_PARTICLES - {"the"}) | {"das", "ten", "u", "v", "na", "am", "im", "sur", "sul", "en", "aan", "op"}
 EPONYM_NOUNS = frozenset({
     "disease", "diseases", "syndrome", "syndromes", "virus", "viruses", "fever", "test", "tests", "sign", "signs",
     "scale", "score", "criteria", "criterion", "correlation", "regression", "method", "model", "analysis", "equation",

@@ -11,13 +11,12 @@ import importlib.util
 import os
 
 from embgov.errors import GateError
+from embgov.gate.gazetteer import NAME_PARTICLES
 from embgov.policy.models import BuiltinDetection, GazetteerDetection, NerDetection, PatternDetection, RedactionPolicy
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # no network fetch from presidio's URL recognizer
 
 SKIPPED_PIPES = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
-NAME_PARTICLES = {"de", "del", "della", "da", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ter",
-                  "bin", "ibn", "al", "el", "y", "the", "of", "upon", "on"}
 SPACY_LABELS = ["PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "NORP"]
 
 

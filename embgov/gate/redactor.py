@@ -16,7 +16,6 @@ from pathlib import Path
 
 from embgov.errors import GateError
 from embgov.gate.expand import EXPANDERS, repeats, whole_words
-from embgov.gate.lists import load as load_list
 from embgov.gate.recognizers import build_analyzer
 from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
 
@@ -112,7 +111,6 @@ class Redactor:
         self.field_rules = {_norm(f): e.id for e in policy.entities for f in e.fields}
         self.expanders = {e.id: EXPANDERS[e.expand] for e in policy.entities if e.expand != "none"}
         self.name_entities = {e.id for e in policy.entities if e.expand == "name"}
-        self.common = load_list("common_words")
         self.operators = {e.id: self._operator(e.id, e.action, hash_key, OperatorConfig) for e in policy.entities}
 
     @staticmethod
@@ -156,7 +154,7 @@ class Redactor:
                 r.start, r.end = grow(text, r.start, r.end)
         seen = {(r.start, r.end) for r in kept}
         for entity, start, end, score in repeats(text, [(r.entity_type, r.start, r.end, r.score) for r in kept],
-                                                 self.name_entities, self.common):
+                                                 self.name_entities):
             if (start, end) not in seen:
                 kept.append(RecognizerResult(entity, start, end, score))
                 detected[id(kept[-1])] = end - start
