@@ -160,20 +160,19 @@ class Redactor:
                 detected[id(kept[-1])] = end - start
         return resolve_overlaps(kept, text, detected)
 
-    def _artifacts(self, doc):
-        """What the gate's recognizers read: the Doc and its entities. Presidio's own builder also lists
-        lemmas, offsets and keywords through Token objects, which nothing here uses (a tenth of the time)."""
+    @staticmethod
+    def _artifacts(doc=None):
+        """What the gate's recognizers read: the entities (context words come from the text). Presidio's
+        own builder also lists lemmas, offsets and keywords through Token objects, which nothing here
+        uses (a tenth of the time). Without a Doc: no NER, for the rescan that leaves it out."""
         from presidio_analyzer.nlp_engine import NlpArtifacts
 
-        ents = list(doc.ents)
+        ents = list(doc.ents) if doc is not None else []
         return NlpArtifacts(entities=ents, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None, language="en")
 
     def _nlp_batch(self, texts: list[str]) -> list[tuple[str, object]]:
         docs = self.analyzer.nlp_engine.nlp["en"].pipe(texts, batch_size=32)
         return [(text, self._artifacts(doc)) for text, doc in zip(texts, docs)]
-
-    def _tokens_only(self, text: str):
-        return self._artifacts(self.analyzer.nlp_engine.nlp["en"].make_doc(text))
 
     def find_batch(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
         """Findings (entity, start, end) per text, above the thresholds."""
@@ -193,8 +192,8 @@ class Redactor:
             inserted.append([(item.start, item.end) for item in result.items])
         if self.policy.rescan == "full":
             rescanned = self._nlp_batch(outputs)
-        else:  # patterns: every pattern and built-in recognizer again, on a tokenizer-only doc
-            rescanned = [(t, self._tokens_only(t)) for t in outputs]
+        else:  # patterns: every detector but NER again (patterns, built-ins, word lists)
+            rescanned = [(t, self._artifacts()) for t in outputs]
         out = []
         for (text, artifacts), counts, spans, field in zip(rescanned, all_counts, inserted, fields):
             residual = Counter()

@@ -25,9 +25,6 @@ def blind_redactor(request, redactors, monkeypatch):
             passes.append(len(texts))
             return nlp.pipe(texts, **kw)
 
-        def make_doc(self, text):
-            return nlp.make_doc(text)
-
     monkeypatch.setitem(redactor.analyzer.nlp_engine.nlp, "en", Counting())
     return request.param, redactor, passes
 
