@@ -18,6 +18,8 @@ from embgov.policy.models import (BuiltinDetection, EntityRule, GazetteerDetecti
                                   RedactionPolicy)
 
 RAISING_WEAKENS = {"score_threshold", "residual_threshold", "on_failure.max_quarantine_rate"}
+# Setting changes that weaken protection, with what is lost: (setting, old, new) -> note
+WEAKER_CHOICES = {("rescan", "full", "patterns"): "spaCy NER no longer checks the output"}
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,9 @@ def _settings(old: RedactionPolicy, new: RedactionPolicy) -> list[Change]:
     for key in [*before, *(k for k in after if k not in before)]:
         o, n = before.get(key), after.get(key)
         if o != n:
-            weakens = key in RAISING_WEAKENS and n > o
-            note = " (raised)" if weakens else ""
-            if key == "rescan" and (o, n) == ("full", "patterns"):
-                weakens, note = True, " (spaCy NER no longer checks the output)"
+            lost = WEAKER_CHOICES.get((key, o, n))
+            weakens = key in RAISING_WEAKENS and n > o or lost is not None
+            note = f" ({lost})" if lost else " (raised)" if weakens else ""
             out.append(Change("changed", None, key, o, n, f"{key}: {_v(o)} -> {_v(n)}{note}", weakens))
     return out
 
