@@ -105,14 +105,20 @@ def geo_lists() -> set[str]:
     return places
 
 
-def common_words() -> set[str]:
+def common_words(names: set[str]) -> tuple[set[str], set[str]]:
+    """(common words, name words). Common: words English uses in lower case, in the dictionary as a
+    common noun AND frequent in text. Word counts do not see case, though: tamara, hanna, limb are
+    frequent because they are names, and are also rare dictionary words. Those (a name, less frequent
+    than NAME_ZIPF) go to a separate list: a capitalised "Tamara" is a name, a lower-case "limb" in
+    cased text is not."""
     from english_words import get_english_words_set
     from wordfreq import top_n_list, zipf_frequency
 
     dictionary = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     frequent = {w: zipf_frequency(w, "en") for w in top_n_list("en", 60_000)}
-    # words English uses in lower case: in the dictionary as a common noun AND frequent in text
-    return {w for w, z in frequent.items() if z >= MIN_ZIPF and (w in dictionary or w.rstrip("s") in dictionary)}
+    common = {w for w, z in frequent.items() if z >= MIN_ZIPF and (w in dictionary or w.rstrip("s") in dictionary)}
+    name_words = {w for w in common if w in names and frequent[w] < NAME_ZIPF}
+    return common - name_words, name_words
 
 
 def write(name: str, values: set[str]) -> None:
@@ -129,14 +135,8 @@ def main() -> None:
     write("first_names", first)
     write("surnames", last)
     write("places", f_places | geo_lists())
-    common = common_words()
-    # Word counts do not see case: tamara, hanna, limb are frequent because they are names, and are
-    # also rare dictionary words. Those (a name, less frequent than NAME_ZIPF) go to a separate list:
-    # a capitalised "Tamara" is a name, a lower-case "limb" in cased text is not.
-    from wordfreq import zipf_frequency
-
-    name_words = {w for w in common if w in first | last and zipf_frequency(w, "en") < NAME_ZIPF}
-    write("common_words", common - name_words)
+    common, name_words = common_words(first | last)
+    write("common_words", common)
     write("name_words", name_words)
 
 
