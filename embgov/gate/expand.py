@@ -21,7 +21,9 @@ _NOT_NAME = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "this
              "contact", "seen", "per", "called", "spoke", "family", "friend", "caregiver", "guardian", "nurse"}
 _LEFT_NAME = regex.compile(r"(\p{Lu}[\p{L}'’-]*\.?)[ \t]+$")
 _RIGHT_NAME = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’-]*(?<!\.)|\p{Lu}\.)(?=[\s,;:!?)]|$)")
-_SAME_LINE = regex.compile(r"^(?:,?[ \t]+(?:[\p{Lu}\d][\p{L}\d'’-]*\.?|[\p{L}]{1,3}\.?(?=[ \t]+\d)))+")
+# One more word of an address on the same line: "..., Springfield", " 2127", " IL", " Apt. 4"
+_SAME_LINE = regex.compile(r"^,?[ \t]+(?:([\p{Lu}\d][\p{L}\d'’-]*)(\.?)|[\p{L}]{1,3}\.?(?=[ \t]+\d))")
+_LABEL_NEXT = regex.compile(r"^[ \t]*[:#]")
 _NEXT_LINE = regex.compile(r"^\n[ \t]*(,?[ \t]*[^\n]{1,40})(?=\n|$)")
 _LEFT_NUMBER = regex.compile(r"(\d{1,6}[ \t]+)$")
 
@@ -86,9 +88,14 @@ def expand_address(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEFT_NUMBER.search(text, max(0, start - 8), start)
     if m:
         start = m.start(1)
-    for _ in range(6):
-        m = _SAME_LINE.match(text[end:end + 120])
-        if m and m.end() > 0:
+    for _ in range(12):
+        m = _SAME_LINE.match(text[end:end + 60])
+        if m and _LABEL_NEXT.match(text[end + m.end():end + m.end() + 4]):
+            break  # "MRN:", "Tel #": the next field's label, not part of the address
+        if m and m.group(2) and len(m.group(1)) > 4:
+            end += m.end() - 1  # "Vellmoor." ends a sentence ("St.", "Ave." do not): stop before the full stop
+            break
+        if m:
             end += m.end()
             continue
         m = _NEXT_LINE.match(text[end:end + 60])

@@ -49,10 +49,28 @@ EPONYM_NOUNS = frozenset({
     "antibody", "antibodies", "ligand", "ligands", "channel", "channels", "enzyme", "subunit", "subunits", "isoform",
     "isoforms", "variant", "variants", "allele", "alleles", "locus", "homolog", "sequence", "motif", "peptide",
     "mrna", "rna", "dna", "cluster", "species", "spp", "sp", "genus", "trial", "study", "cohort", "vaccine",
+    # methods, instruments and named studies: "Western blot", "Cox proportional hazards", "Monte Carlo simulation"
+    "blot", "blots", "blotting", "simulation", "simulations", "proportional", "hazards", "capsule", "ascites", "monkey",
+    "monkeys", "macaque", "macaques", "rat", "rats", "fish", "database", "library", "collaboration", "review", "reviews",
+    "statement", "guideline", "guidelines", "declaration", "staging", "grading", "questionnaire", "inventory",
+    "registry", "consortium", "initiative", "program", "programme", "project", "survey", "studies", "trials",
+    "approach", "hypothesis", "sampling", "inequality", "theorem", "network", "networks", "lineage", "line", "lines",
+    "organ", "organs", "fibers", "fibres", "fiber", "fibre", "membrane", "area", "areas", "aphasia", "nucleus",
+    "nuclei", "granules", "granule", "cycler", "kinetics", "spectroscopy", "microscopy", "transporter", "correction",
+    "progeria",
 })
+# Heads of the names of studies and institutions after a place or a person: "Framingham Heart Study"
+STUDY_NOUNS = frozenset({"study", "studies", "cohort", "trial", "trials", "registry", "survey", "consortium",
+                         "collaboration", "project", "initiative", "program", "programme", "university", "institute",
+                         "college", "school", "foundation", "society", "association", "declaration", "criteria",
+                         "classification", "scale", "index", "score", "library", "database", "group"})
 CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                       "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"})  # also first names (April, June): the date rules own them
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+_NAME_PREFIX = regex.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O['’])\p{Lu}\p{Ll}+$")
+_NAME_SHAPE = regex.compile(r"^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$")
+_INTRO = regex.compile(r"\b(?:my name is|name is|this is|it'?s|i am|i'?m|im)\s+$")
 _MIN_UPPER = 4  # an all-capital word shorter than this is an abbreviation (NO, LI, DNA), not a name or place
 
 
@@ -71,6 +89,8 @@ def _shape(word: str) -> str:
     if letters[0].isupper():
         if len(letters) >= 3 and all(c.isupper() for c in letters[:-1]) and letters[-1] == "s":
             return "other"  # a plural abbreviation: ADEs, CIs, SINEs
+        if _INNER_CAPITAL.search(word) and not _NAME_PREFIX.match(word):
+            return "other"  # a symbol: IgA, FoxP, CsCl, ClueGO (but McDonald, DeShawn, O'Neil)
         return "cap"
     return "lower" if all(c.islower() for c in letters) else "other"
 
@@ -98,6 +118,14 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return bool(_SAME_LINE_GAP.fullmatch(gap) or (gap.startswith(".") and _SAME_LINE_GAP.fullmatch(gap[1:])))
 
 
+def _title_line(text: str, toks: tuple[Token, ...], a: Token, b: Token) -> bool:
+    """Is the line of a..b written in title case ('Independent Association of Lobular Involution and ...')?"""
+    start, end = text.rfind("\n", 0, a.start) + 1, text.find("\n", b.end)
+    end = len(text) if end < 0 else end
+    others = [t for t in toks if start <= t.start and t.end <= end and len(t.word) >= 4 and t not in (a, b)]
+    return len(others) >= 3 and sum(t.shape in ("cap", "upper") for t in others) * 3 >= len(others) * 2
+
+
 def _eponym(text: str, toks: tuple[Token, ...], i: int) -> bool:
     """'Parkinson's disease', 'Ebola virus', 'Kaplan-Meier curve': a name used as a term."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -110,8 +138,9 @@ def _eponym(text: str, toks: tuple[Token, ...], i: int) -> bool:
 class NameFinder:
     """Person names: a listed first name with the word after it, or one listed, uncommon name word."""
 
-    def __init__(self, score: float, full_score: float):
+    def __init__(self, score: float, full_score: float, surname_score: float | None = None):
         self.score, self.full_score = score, full_score
+        self.surname_score = score - 0.05 if surname_score is None else surname_score
         self.first, self.last, self.common = load("first_names"), load("surnames"), load("common_words")
         # in cased text a lower-case word must not be a dictionary word at all: "hind limb", "opal codon"
         self.lower_common = self.common | load("name_words")
@@ -123,7 +152,7 @@ class NameFinder:
         out, i = [], 0
         while i < len(toks):
             t = toks[i]
-            full = self._full_name(text, toks, i, lower_ok)
+            full = self._full_name(text, toks, i, lower_ok) or self._unlisted_pair(text, toks, i, lower_ok)
             if full:
                 out.append(full[:3])
                 i = full[3]
@@ -133,13 +162,40 @@ class NameFinder:
                     and t.key not in PARTICLES and t.key not in CALENDAR and t.key not in self.places \
                     and (t.key in self.first or t.key in self.last) and not _eponym(text, toks, i):
                 # a single word that is also a place ("India", "Africa") is left to the place list
-                score = self.score if t.key in self.first else self.score - 0.05
+                score = self.score if t.key in self.first else self.surname_score
                 if t.shape == "lower" and t.key not in self.first or len(t.key) <= 3:
                     score -= 0.2  # a lower-case surname or a short name alone (Pol, Ras, Bax are also genes)
                     #               needs a context word ("name", "mr", "pt") to count
                 out.append((t.start, t.end, score))
             i += 1
         return out
+
+    def _unlisted_pair(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):
+        """A name in no list: two capitalised words, neither an English word nor a place, inside a sentence
+        ('verified for Ignatia Volkonskaya'); or, in text typed without capitals, the words after 'my name is',
+        'this is', 'its' that are no English words ('hi its corisande feldmarr')."""
+        if i + 1 >= len(toks) or not _adjacent(text, toks[i], toks[i + 1]):
+            return None
+        a, b = toks[i], toks[i + 1]
+        if lower_ok:
+            if a.shape == b.shape == "lower" and _INTRO.search(text, max(0, a.start - 16), a.start) \
+                    and not {a.key, b.key} & (self.common | self.lower_common):
+                return a.start, b.end, self.score, i + 2
+            return None
+        words = (a, b)
+        if not all(t.shape == "cap" and len(t.key) >= 4 and t.key not in self.common and t.key not in self.places
+                   and t.key not in CALENDAR and _NAME_SHAPE.match(t.word) for t in words):
+            return None
+        before = text[:a.start].rstrip()
+        if not before or before[-1] in ".!?\n" or _eponym(text, toks, i + 1):
+            return None  # a sentence's first words are capitalised whatever they are
+        prev = toks[i - 1] if i and _adjacent(text, toks[i - 1], a) else None
+        nxt = toks[i + 2] if i + 2 < len(toks) and _adjacent(text, b, toks[i + 2]) else None
+        if prev is not None and prev.shape != "lower" or nxt is not None and nxt.shape in ("cap", "upper"):
+            return None  # inside a run of capitalised words: a title or a heading, not a name in a sentence
+        if _title_line(text, toks, a, b):
+            return None
+        return a.start, b.end, self.score - 0.1, i + 2
 
     def _full_name(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):
         first = toks[i]
@@ -204,5 +260,7 @@ class PlaceFinder:
                 continue
             if j == i and (key in self.common or toks[i].shape == "upper" and len(key) < 5):
                 return None  # "Reading", "Mobile", "Nice": ordinary words; "KRAS", "TATA": symbols
-            return toks[i].start, toks[j].end, self.full_score if j > i else self.score, j + 1
+            # a short single word ("Tel", "Ore", "Ada") is an abbreviation or a word as often as a place
+            score = self.full_score if j > i else self.score - 0.2 if len(key) <= 3 else self.score
+            return toks[i].start, toks[j].end, score, j + 1
         return None

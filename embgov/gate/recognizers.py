@@ -12,15 +12,20 @@ import os
 
 from embgov.errors import GateError
 from embgov.gate.gazetteer import NAME_PARTICLES
-from embgov.policy.models import BuiltinDetection, GazetteerDetection, NerDetection, PatternDetection, RedactionPolicy
+from embgov.policy.models import (BuiltinDetection, GazetteerDetection, LabeledDetection, NerDetection, PatternDetection,
+                                  RedactionPolicy)
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # no network fetch from presidio's URL recognizer
 
 SKIPPED_PIPES = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 SPACY_LABELS = ["PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "NORP"]
+LABELED = ":labeled"  # recognizer-name suffix of labeled detectors: their findings are never kept as vocabulary
+NER = ":ner"  # ... of spaCy NER detectors and of word lists: their findings are words, checked against term lists
+GAZETTEER = ":wordlist"
 
 
-# Checksum validators by name (a policy's `validate_as`): a match that fails is dropped.
+# Checksum validators by name (a policy's `validate_as`): a valid match gets the top score; one that
+# fails is dropped, or keeps its pattern score when the detector says `invalid: keep`.
 
 def _luhn(text: str) -> bool:
     digits = [int(c) for c in text if c.isdigit()]
@@ -104,9 +109,12 @@ def build_analyzer(policy: RedactionPolicy):
                              patterns=[Pattern(p.name, p.regex, p.score) for p in det.patterns],
                              global_regex_flags=regex.DOTALL | regex.MULTILINE)
             self._check = VALIDATORS.get(det.validate_as)
+            self._invalid = False if det.invalid == "drop" else None  # Presidio: False drops, None keeps the score
 
         def validate_result(self, pattern_text: str):
-            return None if self._check is None else self._check(pattern_text)
+            if self._check is None:
+                return None
+            return True if self._check(pattern_text) else self._invalid
 
         def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
             # The analyzer passes its own IGNORECASE flags; policies opt in with (?i) instead.
@@ -114,6 +122,10 @@ def build_analyzer(policy: RedactionPolicy):
 
     shape = regex.compile(r"^(?:\p{Lu}[\p{Ll}'’.-]+(?:-\p{Lu}?[\p{Ll}]+)*|\p{Lu}{4,}|\p{Lu}\.?)$")
 
+    # Endings of chemical, biological and medical terms (Chordin, Naringenin, Bayesian), not of names
+    term_suffix = regex.compile(r"(?:ases?|ines?|ides?|oid|osis|itis|a?emia|genic|genin|mycin|cillin|azole|mab|nib|vir|statin|"
+                                r"pril|sartan|olol|ical|ous|ates|omes?|cytes?|ulin)$")
+    name_shape = regex.compile(r"^\p{Lu}\p{Ll}{3,}(?:[-'’]\p{Lu}?\p{Ll}+)*$")
     lower_word = regex.compile(r"^\p{Ll}[\p{Ll}'’-]+$")
 
     def capitalised(span: str) -> bool:
@@ -123,30 +135,51 @@ def build_analyzer(policy: RedactionPolicy):
         return bool(words) and all(shape.match(w) for w in words)
 
     class PolicyNer(EntityRecognizer):
-        def __init__(self, label_map: dict[str, tuple[str, float, str]]):
-            self.label_map = label_map
-            super().__init__(supported_entities=sorted({hit[0] for hit in label_map.values()}), name="PolicyNer")
+        def __init__(self, entity: str, name: str, det: NerDetection):
+            from embgov.gate.lists import fold, load
+
+            self.det, self.fold, self.common = det, fold, load("common_words")
+            self.listed = (load("first_names") | load("surnames") if det.wordlist == "person-names"
+                           else load("places") if det.wordlist == "places" else None)
+            super().__init__(supported_entities=[entity], name=name + NER, context=[c.lower() for c in det.context])
 
         def load(self) -> None:
             pass
 
+        def score(self, span: str) -> float:
+            """Full score when a word is listed, or when every word has a name's shape and is no English word
+            (Usamov, Ryhänen); unlisted_score for RISC, DCs, Pol, Western, tyrosine kinase."""
+            if self.listed is None:
+                return self.det.score
+            words = regex.findall(r"\p{L}[\p{L}\p{M}'’-]*", span)
+            if len(words) == 1 and len(words[0]) <= 3:
+                return self.det.unlisted_score  # Pol, Ras, Jun: as often a gene as a name, alone
+            if any(self.fold(w) in self.listed for w in words):
+                return self.det.score
+            if words and all(name_shape.match(w) and self.fold(w) not in self.common and not term_suffix.search(w)
+                             for w in words):
+                return self.det.score
+            return self.det.unlisted_score
+
         def analyze(self, text, entities, nlp_artifacts=None):
-            if nlp_artifacts is None:
+            if nlp_artifacts is None or self.supported_entities[0] not in entities:
                 return []
             out = []
             for ent in nlp_artifacts.entities:
-                hit = self.label_map.get(ent.label_)
-                if hit and hit[0] in entities and (hit[2] == "any" or capitalised(ent.text)):
-                    out.append(RecognizerResult(hit[0], ent.start_char, ent.end_char, hit[1]))
+                if ent.label_ in self.det.labels and (self.det.shape == "any" or capitalised(ent.text)):
+                    score = self.score(ent.text)
+                    out.append(RecognizerResult(self.supported_entities[0], ent.start_char, ent.end_char, score,
+                                                analysis_explanation=AnalysisExplanation(self.name, score,
+                                                                                         textual_explanation="spaCy NER")))
             return out
 
     class PolicyGazetteer(EntityRecognizer):
         def __init__(self, entity: str, name: str, det: GazetteerDetection):
             from embgov.gate.gazetteer import NameFinder, PlaceFinder
 
-            finder = NameFinder if det.wordlist == "person-names" else PlaceFinder
-            self.finder = finder(det.score, det.full_score)
-            super().__init__(supported_entities=[entity], name=name, context=[c.lower() for c in det.context])
+            self.finder = (NameFinder(det.score, det.full_score, det.surname_score) if det.wordlist == "person-names"
+                           else PlaceFinder(det.score, det.full_score))
+            super().__init__(supported_entities=[entity], name=name + GAZETTEER, context=[c.lower() for c in det.context])
 
         def load(self) -> None:
             pass
@@ -158,12 +191,33 @@ def build_analyzer(policy: RedactionPolicy):
                                      analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="word list"))
                     for s, e, score in self.finder.find(text)]
 
-    recognizers, label_map = [], {}
+    class PolicyLabeled(EntityRecognizer):
+        def __init__(self, entity: str, name: str, det: LabeledDetection):
+            from embgov.gate.lists import load
+
+            self.labels, self.score, self.min_chars, self.value = tuple(det.labels), det.score, det.min_chars, det.value
+            self.ordinary = load("common_words") - load("first_names") - load("surnames") if det.value == "name" else None
+            super().__init__(supported_entities=[entity], name=name + LABELED)
+
+        def load(self) -> None:
+            pass
+
+        def analyze(self, text, entities, nlp_artifacts=None):
+            from embgov.gate.labeled import labeled_names, labeled_values
+
+            entity = self.supported_entities[0]
+            spans = (labeled_values(text, self.labels, self.min_chars) if self.value == "id"
+                     else labeled_names(text, self.labels, self.ordinary))
+            meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+            return [RecognizerResult(entity, s, e, self.score, recognition_metadata=dict(meta),
+                                     analysis_explanation=AnalysisExplanation(self.name, self.score, textual_explanation="label"))
+                    for s, e in spans]
+
+    recognizers = []
     for rule in policy.entities:
         for i, det in enumerate(rule.detection):
             if isinstance(det, NerDetection):
-                for label in det.labels:
-                    label_map[label] = (rule.id, det.score, det.shape)
+                recognizers.append(PolicyNer(rule.id, f"{rule.id}:{i}", det))
             elif isinstance(det, PatternDetection):
                 recognizers.append(PolicyPatterns(rule.id, f"{rule.id}:{i}", det))
             elif isinstance(det, GazetteerDetection):
@@ -172,13 +226,12 @@ def build_analyzer(policy: RedactionPolicy):
                 except OSError as exc:  # the package data is missing: fail closed
                     raise GateError(f"word list {det.wordlist} is missing: {type(exc).__name__}", where=f"entity {rule.id}",
                                     fix="reinstall embgov (the lists ship in embgov/gate/lists)") from None
+            elif isinstance(det, LabeledDetection):
+                recognizers.append(PolicyLabeled(rule.id, f"{rule.id}:{i}", det))
             elif isinstance(det, BuiltinDetection):
                 cls = getattr(predefined, det.recognizer)
                 default_context = list(getattr(cls, "CONTEXT", []) or [])
                 recognizers.append(cls(supported_entity=rule.id, context=default_context + det.context))
-    if label_map:
-        recognizers.append(PolicyNer(label_map))
-
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.recognizers = recognizers
     ner_config = NerModelConfiguration(

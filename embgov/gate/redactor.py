@@ -16,7 +16,8 @@ from pathlib import Path
 
 from embgov.errors import GateError
 from embgov.gate.expand import EXPANDERS, repeats, whole_words
-from embgov.gate.recognizers import build_analyzer
+from embgov.gate.keep import Keeper
+from embgov.gate.recognizers import GAZETTEER, LABELED, NER, build_analyzer
 from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
 
 
@@ -49,6 +50,8 @@ def read_hash_key(policy: RedactionPolicy, base_dir: Path | None = None) -> byte
 
 
 _EDGE = set(" \t\r\n,;:.#-")
+RECOGNIZER_NAME = "recognizer_name"  # Presidio's RecognizerResult.RECOGNIZER_NAME_KEY
+ROUNDS = 3  # redact, rescan, redact what is left: a record still not clean after this many is quarantined
 
 
 def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None = None) -> list:
@@ -111,7 +114,15 @@ class Redactor:
         self.field_rules = {_norm(f): e.id for e in policy.entities for f in e.fields}
         self.expanders = {e.id: EXPANDERS[e.expand] for e in policy.entities if e.expand != "none"}
         self.name_entities = {e.id for e in policy.entities if e.expand == "name"}
+        # Names and places are words, so term lists apply to them; a facility's or a date's words do not
+        # make it a term ('Sacred Heart Urgent Care', 'Monday')
+        self.word_entities = {e.id for e in policy.entities if e.expand in ("name", "address")}
         self.operators = {e.id: self._operator(e.id, e.action, hash_key, OperatorConfig) for e in policy.entities}
+        try:
+            self.keeper = Keeper(policy.keep)
+        except OSError as exc:  # a vocabulary's package data is missing: fail closed
+            raise GateError(f"keep vocabulary {exc} is missing", where=f"policy {policy.name}: keep.vocabularies",
+                            fix="reinstall embgov (the lists ship in embgov/gate/lists)") from None
 
     @staticmethod
     def _operator(entity: str, action, key: bytes | None, OperatorConfig):
@@ -136,11 +147,30 @@ class Redactor:
             return OperatorConfig("custom", {"lambda": pseudonym})
         raise GateError(f"unknown action for {entity}")
 
+    def _analyze(self, text: str, artifacts, field: str | None) -> list:
+        """The analyzer's findings, less those the policy keeps as domain vocabulary."""
+        results = self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
+                                        allow_list=self.policy.allow_list or None, context=_field_words(field, text))
+        if not self.keeper.active or not results:
+            return results
+        shapes = self.keeper.shapes(text)
+        out = []
+        for r in results:
+            recognizer = (r.recognition_metadata or {}).get(RECOGNIZER_NAME, "")
+            if not recognizer.endswith(LABELED):
+                if r.entity_type in self.name_entities:
+                    r.start = self.keeper.trim_name(text, r.start, r.end)
+                start, end = whole_words(text, r.start, r.end)
+                words = r.entity_type in self.word_entities or recognizer.endswith((NER, GAZETTEER))
+                if self.keeper.keeps(text, start, end, shapes, person=r.entity_type in self.name_entities, words=words):
+                    continue
+            out.append(r)
+        return out
+
     def _find(self, text: str, artifacts, field: str | None = None) -> list:
         from presidio_analyzer import RecognizerResult
 
-        results = self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
-                                        allow_list=self.policy.allow_list or None, context=_field_words(field, text))
+        results = self._analyze(text, artifacts, field)
         kept = [r for r in results if r.score >= self.thresholds[r.entity_type]]
         entity = self.field_rules.get(_norm(field)) if field else None
         if entity and text.strip():  # a column that holds the identifier: all of it goes
@@ -180,26 +210,64 @@ class Redactor:
                 for text, artifacts in self._nlp_batch(texts)]
 
     def redact_batch(self, texts: list[str], fields: list[str | None] | None = None) -> list[Redacted]:
-        """Redact each text (from the named field, when known); exceptions propagate (the caller fails closed)."""
+        """Redact each text (from the named field, when known), then scan the output again and redact what is
+        left, up to ROUNDS times: a record is residual only when it does not come clean. Exceptions propagate
+        (the caller fails closed)."""
         fields = fields or [None] * len(texts)
-        first = self._nlp_batch(texts)
-        outputs, all_counts, inserted = [], [], []
-        for (text, artifacts), field in zip(first, fields):
-            found = self._find(text, artifacts, field)
-            result = self.anonymizer.anonymize(text=text, analyzer_results=found, operators=self.operators)
-            outputs.append(result.text)
-            all_counts.append(Counter(item.entity_type for item in result.items))
-            inserted.append([(item.start, item.end) for item in result.items])
-        if self.policy.rescan == "full":
-            rescanned = self._nlp_batch(outputs)
-        else:  # patterns: every detector but NER again (patterns, built-ins, word lists)
-            rescanned = [(t, self._artifacts()) for t in outputs]
+        found = [self._find(text, artifacts, field) for (text, artifacts), field in zip(self._nlp_batch(texts), fields)]
+        results: list[Redacted | None] = [None] * len(texts)
+        todo = list(range(len(texts)))
+        for round_ in range(ROUNDS):
+            drafts = {i: self._anonymize(texts[i], found[i]) for i in todo}
+            outputs = [drafts[i][0] for i in todo]
+            rescanned = self._nlp_batch(outputs) if self.policy.rescan == "full" else [(t, self._artifacts()) for t in outputs]
+            again = []
+            for i, (out_text, artifacts) in zip(todo, rescanned):
+                _, counts, inserted = drafts[i]
+                left = [r for r in self._analyze(out_text, artifacts, fields[i])
+                        if r.score >= self.policy.residual_threshold and _outside(out_text, r.start, r.end, inserted)]
+                extra = self._back(texts[i], found[i], left, inserted) if round_ < ROUNDS - 1 else []
+                if left and extra:
+                    found[i] = resolve_overlaps(found[i] + extra, texts[i])
+                    again.append(i)
+                else:
+                    results[i] = Redacted(out_text, counts, Counter(r.entity_type for r in left))
+            todo = again
+            if not todo:
+                break
+        return results  # type: ignore[return-value]
+
+    def _anonymize(self, text: str, found: list) -> tuple[str, Counter, list[tuple[int, int]]]:
+        """The redacted text, counts per entity, and where the gate's replacements sit in it (one per finding:
+        findings never overlap, so Presidio's merging of neighbours is off and positions map back)."""
+        result = self.anonymizer.anonymize(text=text, analyzer_results=found, operators=self.operators,
+                                           merge_entities_with_spaces=False)
+        items = sorted(result.items, key=lambda item: item.start)
+        return result.text, Counter(item.entity_type for item in items), [(item.start, item.end) for item in items]
+
+    @staticmethod
+    def _back(original: str, found: list, left: list, inserted: list[tuple[int, int]]) -> list:
+        """Residual findings in the output, as findings in the original: the characters outside the gate's
+        own replacements, shifted by what the replacements before them changed in length."""
+        from presidio_analyzer import RecognizerResult
+
+        spans = sorted((r.start, r.end) for r in found)
+        if len(spans) != len(inserted):  # never expected: without a one-to-one map, nothing can be placed back
+            return []
+        deltas = [(e_out, (e_out - s_out) - (e - s)) for (s_out, e_out), (s, e) in zip(inserted, spans)]
         out = []
-        for (text, artifacts), counts, spans, field in zip(rescanned, all_counts, inserted, fields):
-            residual = Counter()
-            for r in self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
-                                           allow_list=self.policy.allow_list or None, context=_field_words(field, text)):
-                if r.score >= self.policy.residual_threshold and _outside(text, r.start, r.end, spans):
-                    residual[r.entity_type] += 1
-            out.append(Redacted(text, counts, residual))
+        for r in left:
+            runs, i = [], r.start
+            while i < r.end:  # contiguous runs of output characters the gate did not insert
+                j = i
+                while j < r.end and not any(s <= j < e for s, e in inserted):
+                    j += 1
+                if j > i:
+                    runs.append((i, j))
+                i = j + 1
+            for s, e in runs:
+                shift = sum(d for end_out, d in deltas if end_out <= s)
+                start, end = whole_words(original, s - shift, e - shift)
+                if start < end and original[start:end].strip():
+                    out.append(RecognizerResult(r.entity_type, start, end, r.score))
         return out

@@ -2,7 +2,8 @@
 
 A change `weakens` protection when it can let more identifiers through: an entity, detector,
 pattern, NER label or context word removed; a threshold raised or a match score lowered; an
-allow-list entry added; an action that leaves more characters visible. Everything that changes
+allow-list entry, kept vocabulary or kept shape added (or a kept shape's regex changed); an action
+that leaves more characters visible. Everything that changes
 the content hash shows up as at least one change; identical policies give an empty list.
 """
 
@@ -13,9 +14,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from embgov.policy.explain import action_summary, detector_summary
-from embgov.policy.models import (BuiltinDetection, EntityRule, GazetteerDetection, MaskAction, NerDetection,
-                                  PatternDetection,
-                                  RedactionPolicy)
+from embgov.policy.models import (BuiltinDetection, EntityRule, GazetteerDetection, LabeledDetection, MaskAction,
+                                  NerDetection, PatternDetection, RedactionPolicy)
 
 RAISING_WEAKENS = {"score_threshold", "residual_threshold", "on_failure.max_quarantine_rate"}
 # Setting changes that weaken protection, with what is lost: (setting, old, new) -> note
@@ -44,6 +44,7 @@ def diff_policies(old: RedactionPolicy, new: RedactionPolicy) -> list[Change]:
                 for s in new.allow_list if s not in old_allowed]
     changes += [Change("removed", None, "allow_list", s, None, f"allow-list: {_v(s)} removed") for s in old.allow_list
                 if s not in new_allowed]
+    changes += _keep(old, new)
     old_ids, new_ids = {e.id: e for e in old.entities}, {e.id: e for e in new.entities}
     for e in old.entities:
         if e.id not in new_ids:
@@ -59,7 +60,7 @@ def diff_policies(old: RedactionPolicy, new: RedactionPolicy) -> list[Change]:
 
 
 def _settings(old: RedactionPolicy, new: RedactionPolicy) -> list[Change]:
-    skip = {"entities", "allow_list"}
+    skip = {"entities", "allow_list", "keep"}
     before = _flat(old.model_dump(mode="json", by_alias=True, exclude=skip))
     after = _flat(new.model_dump(mode="json", by_alias=True, exclude=skip))
     out = []
@@ -70,6 +71,27 @@ def _settings(old: RedactionPolicy, new: RedactionPolicy) -> list[Change]:
             weakens = key in RAISING_WEAKENS and n > o or lost is not None
             note = f" ({lost})" if lost else " (raised)" if weakens else ""
             out.append(Change("changed", None, key, o, n, f"{key}: {_v(o)} -> {_v(n)}{note}", weakens))
+    return out
+
+
+def _keep(old: RedactionPolicy, new: RedactionPolicy) -> list[Change]:
+    """Kept vocabularies and shapes: each one added lets more text through unredacted."""
+    out = [Change("added", None, "keep.vocabularies", None, v, f"keep: vocabulary {v} added (its words are not redacted)", True)
+           for v in new.keep.vocabularies if v not in old.keep.vocabularies]
+    out += [Change("removed", None, "keep.vocabularies", v, None, f"keep: vocabulary {v} removed")
+            for v in old.keep.vocabularies if v not in new.keep.vocabularies]
+    before, after = {k.name: k.regex for k in old.keep.patterns}, {k.name: k.regex for k in new.keep.patterns}
+    for name, regex in after.items():
+        if name not in before:
+            out.append(Change("added", None, f"keep.patterns[{name}]", None, regex, f"keep: shape {name} added (not redacted)", True))
+        elif before[name] != regex:
+            out.append(Change("changed", None, f"keep.patterns[{name}]", before[name], regex, f"keep: shape {name} regex changed", True))
+    out += [Change("removed", None, f"keep.patterns[{name}]", regex, None, f"keep: shape {name} removed")
+            for name, regex in before.items() if name not in after]
+    if old.keep.review_min_records != new.keep.review_min_records:
+        out.append(Change("changed", None, "keep.review_min_records", old.keep.review_min_records,
+                          new.keep.review_min_records, f"keep.review_min_records: {old.keep.review_min_records} -> "
+                                                       f"{new.keep.review_min_records}"))
     return out
 
 
@@ -130,6 +152,19 @@ def _detector(o: Any, n: Any) -> list[tuple[str, str, Any, Any, str, bool]]:
         if o.validate_as != n.validate_as:
             out.append(("changed", f"{label}.validate_as", o.validate_as, n.validate_as,
                         f"{label} validation {o.validate_as} -> {n.validate_as}", False))
+        if o.invalid != n.invalid:
+            out.append(("changed", f"{label}.invalid", o.invalid, n.invalid, f"{label} invalid matches: {o.invalid} -> "
+                        f"{n.invalid}" + (" (dropped now)" if n.invalid == "drop" else ""), n.invalid == "drop"))
+    if isinstance(o, LabeledDetection):
+        out += _words(f"{label}.labels", "labels", o.labels, n.labels)
+        if o.score != n.score:
+            out.append(("changed", f"{label}.score", o.score, n.score,
+                        f"{label} score {o.score:g} -> {n.score:g}" + (" (lowered)" if n.score < o.score else ""), n.score < o.score))
+        if o.min_chars != n.min_chars:
+            out.append(("changed", f"{label}.min_chars", o.min_chars, n.min_chars,
+                        f"{label} min_chars {o.min_chars} -> {n.min_chars}" + (" (raised)" if n.min_chars > o.min_chars else ""),
+                        n.min_chars > o.min_chars))
+        return out
     if isinstance(o, GazetteerDetection):
         for field in ("score", "full_score"):
             ov, nv = getattr(o, field), getattr(n, field)
@@ -175,7 +210,7 @@ def _affinity(o: Any, n: Any) -> int:
         return 0
     if isinstance(o, BuiltinDetection):
         return int(o.recognizer == n.recognizer)
-    if isinstance(o, NerDetection):
+    if isinstance(o, (NerDetection, LabeledDetection)):
         return 1
     if isinstance(o, GazetteerDetection):
         return int(o.wordlist == n.wordlist)
@@ -185,7 +220,7 @@ def _affinity(o: Any, n: Any) -> int:
 def _label(d: Any) -> str:
     if isinstance(d, GazetteerDetection):
         return f"gazetteer:{d.wordlist}"
-    return {"ner": "ner", "patterns": "patterns"}.get(d.kind) or d.recognizer
+    return {"ner": "ner", "patterns": "patterns", "labeled": "labeled"}.get(d.kind) or d.recognizer
 
 
 def _by_name(d: PatternDetection) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from embgov.policy.load import policy_hash
 from embgov.policy.models import (BuiltinDetection, EntityRule, GazetteerDetection, HashAction, HashKeySource,
-                                  MaskAction, NerDetection, RedactionPolicy, ReplaceAction)
+                                  LabeledDetection, MaskAction, NerDetection, RedactionPolicy, ReplaceAction)
 
 if TYPE_CHECKING:
     from embgov.policy.approvals import ApprovalStatus
@@ -32,13 +32,20 @@ def effective_threshold(policy: RedactionPolicy, entity: EntityRule) -> float:
 
 def detector_summary(d: Any) -> str:
     if isinstance(d, NerDetection):
-        return f"spaCy NER: {', '.join(d.labels)}"
+        unlisted = f" (not in {d.wordlist}: {d.unlisted_score:g})" if d.wordlist else ""
+        return f"spaCy NER: {', '.join(d.labels)}{unlisted}" + _context(d.context)
     if isinstance(d, BuiltinDetection):
         return f"Presidio {d.recognizer}" + _context(d.context)
     if isinstance(d, GazetteerDetection):
         return f"word list {d.wordlist} (alone {d.score:g}, full {d.full_score:g})" + _context(d.context)
+    if isinstance(d, LabeledDetection):
+        shown = ", ".join(d.labels[:4]) + (f" +{len(d.labels) - 4}" if len(d.labels) > 4 else "")
+        return f"value after a label ({shown}; score {d.score:g})"
     text = f"patterns: {', '.join(p.name for p in d.patterns)}" + _context(d.context)
-    return text + (f", validated by {VALIDATION_WORDS[d.validate_as]}" if d.validate_as != "none" else "")
+    if d.validate_as == "none":
+        return text
+    return text + f", validated by {VALIDATION_WORDS[d.validate_as]}" + (" (an invalid match keeps its score)"
+                                                                         if d.invalid == "keep" else "")
 
 
 def _context(words: list[str]) -> str:
@@ -71,7 +78,9 @@ def _facts(policy: RedactionPolicy) -> list[tuple[str, str]]:
              else "every detector but spaCy NER: patterns, built-ins, word lists (patterns)"),
             ("on_failure", failure),
             ("max record chars", f"{policy.max_record_chars}"),
-            ("allow-list", ", ".join(policy.allow_list) if policy.allow_list else "(empty)")]
+            ("allow-list", ", ".join(policy.allow_list) if policy.allow_list else "(empty)"),
+            ("kept vocabularies", ", ".join(policy.keep.vocabularies) or "(none)"),
+            ("kept shapes", ", ".join(k.name for k in policy.keep.patterns) or "(none)")]
 
 
 def _cell(row: dict[str, Any], key: str) -> str:

@@ -19,6 +19,16 @@ ENTITY_PATTERN = r"^[A-Z][A-Z0-9_]{1,40}$"
 PATTERN_HINTS[ENTITY_PATTERN] = "an entity id in UPPER_SNAKE_CASE, e.g. MEDICAL_RECORD_NUMBER"
 
 
+def _compiles(value: str) -> str:
+    import regex  # the engine Presidio matches with (variable-width look-behind works)
+
+    try:
+        regex.compile(value)
+    except regex.error as exc:
+        raise ValueError(f"regular expression does not compile: {exc}") from None
+    return value
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
@@ -37,16 +47,7 @@ class Pattern(_Model):
     regex: str = Field(min_length=1, max_length=2000, description="Python regular expression.")
     score: float = Field(ge=0, le=1, description="Score of a bare match; context words raise it.")
 
-    @field_validator("regex")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        import regex  # the engine Presidio matches with (variable-width look-behind works)
-
-        try:
-            regex.compile(value)
-        except regex.error as exc:
-            raise ValueError(f"regular expression does not compile: {exc}") from None
-        return value
+    regex_compiles = field_validator("regex")(lambda value: _compiles(value))
 
 
 class BuiltinDetection(_Model):
@@ -71,6 +72,12 @@ class NerDetection(_Model):
         "capitalised", description="capitalised: keep a span only when each word starts with a capital letter and has "
                                    "no digits, and all-capital words have four letters or more (drops the gene and "
                                    "protein symbols a small model tags as names or places); any: keep every span.")
+    wordlist: Literal["person-names", "places"] | None = Field(
+        None, description="A span none of whose words is in this word list (first names and surnames, or places) scores "
+                          "unlisted_score instead: the small model tags gene symbols and terms as names and places, and "
+                          "such a span then needs a context word.")
+    unlisted_score: float = Field(0.4, ge=0, le=1, description="Score of a span with no listed word (with wordlist).")
+    context: list[str] = Field(default_factory=list, description="Words near a span that raise its score (lower case).")
 
 
 class PatternDetection(_Model):
@@ -80,7 +87,24 @@ class PatternDetection(_Model):
     patterns: list[Pattern] = Field(min_length=1, description="Regular expressions.")
     context: list[str] = Field(default_factory=list, description="Words near a match that raise its score (lemmas, lower case).")
     validate_as: Literal["none", "luhn", "ssn", "aba_routing", "iban", "vin"] = Field(
-        "none", description="Checksum or format validation a match must pass.")
+        "none", description="Checksum or format validation: a valid match gets the top score.")
+    invalid: Literal["drop", "keep"] = Field(
+        "drop", description="A match that fails validate_as: drop it, or keep it at its pattern score (for identifiers "
+                            "that test data and real notes write in shapes the issuer would not give out, such as SSNs).")
+
+
+class LabeledDetection(_Model):
+    """A value written right after one of its labels: 'MRN: ZX-99183', 'SSN 987-65-4321', 'policy #11223344'."""
+
+    kind: Literal["labeled"] = Field(description="Take the value that follows a label, whatever its shape.")
+    labels: list[str] = Field(min_length=1, description="Label words or phrases, matched case-insensitively as whole words "
+                              "('MRN', 'medical record', 'member id'); 'no.', 'number', '#', 'id', ':' or 'is' after a label "
+                              "are understood. The label stays in the text; the value goes.")
+    value: Literal["id", "name"] = Field("id", description="id: a run of letters and digits with inner dashes, slashes "
+                                         "or dots that holds a digit; name: up to four capitalised words or initials, or "
+                                         "'LAST, FIRST', ending before an ordinary English word.")
+    score: float = Field(0.95, ge=0, le=1, description="Score of a labeled value (no validation can veto it).")
+    min_chars: int = Field(4, ge=1, le=20, description="Letters and digits an id value needs (it must hold a digit).")
 
 
 class GazetteerDetection(_Model):
@@ -90,13 +114,16 @@ class GazetteerDetection(_Model):
     wordlist: Literal["person-names", "places"] = Field(
         description="person-names: first names and surnames of many countries; places: cities, towns, regions and "
                     "countries. Words English also uses in lower case (brown, hill, reading) never count alone.")
-    score: float = Field(0.6, ge=0, le=1, description="Score of one listed word on its own (a surname alone gets 0.05 less).")
+    score: float = Field(0.6, ge=0, le=1, description="Score of one listed word on its own.")
+    surname_score: float | None = Field(None, ge=0, le=1, description="Score of a listed surname on its own, not also a first "
+                                        "name (default: score - 0.05); below the threshold it needs a context word "
+                                        "('Dr', 'patient'): alone, a surname is as often an eponym (Sykes' monkey).")
     full_score: float = Field(0.85, ge=0, le=1, description="Score of a first name followed by a surname, or a place of "
                                                           "several words.")
     context: list[str] = Field(default_factory=list, description="Words near a match that raise its score (lower case).")
 
 
-Detection = Annotated[Union[BuiltinDetection, NerDetection, PatternDetection, GazetteerDetection],
+Detection = Annotated[Union[BuiltinDetection, NerDetection, PatternDetection, GazetteerDetection, LabeledDetection],
                       Field(discriminator="kind")]
 
 
@@ -156,6 +183,35 @@ class OnFailure(_Model):
     max_quarantine_rate: float = Field(0.01, ge=0, le=1, description="Quarantine: above this share of records the job is blocked anyway.")
 
 
+VOCABULARIES = ("english", "genes", "organisms", "drugs", "medical", "countries", "states")
+
+
+class KeepPattern(_Model):
+    """A shape of text that is not an identifier (a trial registry id, a confidence interval)."""
+
+    name: str = Field(min_length=1, max_length=60, description="Short name, shown in reviews.")
+    regex: str = Field(min_length=1, max_length=2000, description="Python regular expression (the regex module).")
+
+    regex_compiles = field_validator("regex")(lambda value: _compiles(value))
+
+
+class KeepRules(_Model):
+    """Domain vocabulary the gate leaves alone: what fine-tuning is meant to learn."""
+
+    vocabularies: list[Literal[VOCABULARIES]] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="Word lists shipped in embgov/gate/lists (sources in its README): english "
+        "(frequent lower-case dictionary words: 'Western blot', 'Light'; a finding with a listed first name is never kept), genes (gene "
+        "and protein symbols), organisms (genera and species), drugs (generic and brand names), medical (eponyms and "
+        "anatomical, clinical and lab terms), countries, states (first-level subdivisions). A name, place or date finding "
+        "from spaCy, a word list or an unlabeled pattern whose words are all listed is not redacted; a word that is also "
+        "a person's name never counts as a country or state. Labeled values and structured fields are always redacted.")
+    patterns: list[KeepPattern] = Field(
+        default_factory=list, description="Shapes that are not identifiers (registry ids, statistics, ranges): an unlabeled "
+                                          "pattern or word-list finding lying inside a match is not redacted.")
+    review_min_records: int = Field(20, ge=2, description="`embgov gate review` lists a replaced term only when it occurs "
+                                    "in at least this many distinct records (one person's identifier does not recur that often).")
+
+
 class HashKeySource(_Model):
     """Where the keyed-hash secret comes from (never the policy itself)."""
 
@@ -176,6 +232,7 @@ class RedactionPolicy(_Model):
     nlp_model: NlpModel = Field(default_factory=NlpModel, description="spaCy model for NER and lemmas.")
     score_threshold: float = Field(0.5, ge=0, le=1, description="Findings scoring below this are ignored.")
     allow_list: list[str] = Field(default_factory=list, description="Exact strings never redacted (e.g. a public hospital's name in a quote).")
+    keep: KeepRules = Field(default_factory=KeepRules, description="Domain vocabulary and shapes that are not identifiers.")
     entities: list[EntityRule] = Field(min_length=1, description="Entity rules.")
     on_failure: OnFailure = Field(default_factory=OnFailure, description="What happens to records that cannot be cleared.")
     context_boost: float = Field(0.45, ge=0, le=1, description="Score added to a finding when a context word appears in the five words before it.")
@@ -196,6 +253,10 @@ class RedactionPolicy(_Model):
         if dup:
             raise ValueError(f"entity ids must be unique; repeated: {', '.join(dup)}")
         return entities
+
+    @property
+    def review_min_records(self) -> int:
+        return self.keep.review_min_records
 
     def entity(self, entity_id: str) -> EntityRule:
         return next(e for e in self.entities if e.id == entity_id)

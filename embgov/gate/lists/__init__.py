@@ -7,7 +7,11 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-LISTS = ("first_names", "surnames", "places", "common_words", "name_words")
+LISTS = ("first_names", "surnames", "places", "common_words", "name_words",
+         # domain vocabularies (build_vocab.py): terms of science and medicine, not people
+         "vocab_genes", "vocab_organisms", "vocab_drugs", "vocab_medical",
+         "countries", "us_states", "states")
+VOCABULARIES = ("vocab_genes", "vocab_organisms", "vocab_drugs", "vocab_medical")
 
 
 @lru_cache(maxsize=200_000)
@@ -26,3 +30,9 @@ def load(name: str) -> frozenset[str]:
     lines = gzip.decompress(data).decode("utf-8").splitlines()
     # entries are stored lower-cased: only the non-ASCII ones need folding (most do not; 4x faster)
     return frozenset(line if line.isascii() else fold(line) for line in lines if line)
+
+
+@lru_cache(maxsize=None)
+def vocabulary(names: tuple[str, ...] = VOCABULARIES) -> frozenset[str]:
+    """The union of the named lists' folded keys (by default the four domain vocabularies)."""
+    return frozenset().union(*(load(name) for name in names))

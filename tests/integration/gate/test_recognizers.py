@@ -49,7 +49,7 @@ CASES = [
     ("hipaa", "Admitted to St. Mary's Hospital on 12-Jan-2020.", "12-Jan-2020", "DATE"),
     ("hipaa", "Seen at Riverside Family Clinic by Dr Patel.", "Riverside Family Clinic", "HEALTHCARE_FACILITY"),
     ("hipaa", "Transferred from Mass General on 2021-05-06.", "Mass General", "HEALTHCARE_FACILITY"),
-    ("hipaa", "Policy no. HX-4455-221 on file.", "HX-4455-221", "OTHER_ID"),
+    ("hipaa", "Policy no. HX-4455-221 on file.", "HX-4455-221", "HEALTH_PLAN_NUMBER"),
     ("hipaa", "Wife Maria (cell 555 201 3344) at bedside.", "555 201 3344", "PHONE"),
     ("hipaa", "Pacemaker serial no. PM-88213-X implanted.", "PM-88213-X", "DEVICE_ID"),
     ("hipaa", "License plate 7ABC123 noted in ED report.", "7ABC123", "VEHICLE_ID"),

@@ -29,13 +29,39 @@ def blind_redactor(request, redactors, monkeypatch):
     return request.param, redactor, passes
 
 
-def test_rescan_reports_what_the_first_pass_left(blind_redactor):
+def test_rescan_finds_what_the_first_pass_left_and_the_next_round_redacts_it(blind_redactor):
     mode, redactor, passes = blind_redactor
     (out,) = redactor.redact_batch([TEXT])
+    # the word lists and patterns check the output in both modes; what they find is redacted in a second round
+    assert out.text == "Call <PERSON> at <PHONE> about the results." and not out.residual
+    assert out.counts == {"PERSON": 1, "PHONE": 1}
+    assert passes == ([1, 1, 1] if mode == "full" else [1])  # full: spaCy runs again on each round's output
+
+
+def test_a_record_that_does_not_come_clean_is_residual(blind_redactor, monkeypatch):
+    mode, redactor, passes = blind_redactor
+    monkeypatch.setattr(redactor, "_back", lambda original, found, left, inserted: [])  # nothing can be placed back
+    (out,) = redactor.redact_batch([TEXT])
     assert out.text == TEXT and not out.counts
-    # the word lists and patterns check the output in both modes
     assert out.residual["PERSON"] >= 1 and out.residual["PHONE"] == 1
-    assert passes == ([1, 1] if mode == "full" else [1])  # full: spaCy runs again on the output
+
+
+def test_residual_findings_are_redacted_until_none_is_left(redactors, monkeypatch):
+    """The first pass redacts only the phone; rounds two and three take the rest, offsets shifted by the
+    replacements before them."""
+    redactor = redactors("hipaa")
+    real_find = redactor._find
+
+    def phone_only(text, artifacts, field=None):
+        return [r for r in real_find(text, artifacts, field) if r.entity_type == "PHONE"]
+
+    monkeypatch.setattr(redactor, "_find", phone_only)
+    text = "Tel 617-248-4867. MRN: ZX-99183 for Halldór Árnþórsson, SSN 123-45-6789."
+    (out,) = redactor.redact_batch([text])
+    assert not out.residual
+    for value in ("617-248-4867", "ZX-99183", "Halldór", "Árnþórsson", "123-45-6789"):
+        assert value not in out.text
+    assert out.text.startswith("Tel <PHONE>. MRN: <MEDICAL_RECORD_NUMBER:") and "SSN <SSN:" in out.text
 
 
 def test_shipped_policies_rescan_without_ner_and_explain_says_so():

@@ -38,9 +38,14 @@ def test_rows_in_words():
     patterns = ", ".join(p.name for d in person.detection if d.kind == "patterns" for p in d.patterns)
     n_context = sum(len(d.context) for d in person.detection if d.kind == "patterns")
     names = next(d for d in person.detection if d.kind == "gazetteer")
-    assert rows["PERSON"]["detection"] == (f"spaCy NER: PERSON; word list person-names (alone 0.6, full 0.85) "
+    ner = next(d for d in person.detection if d.kind == "ner")
+    labeled = next(d for d in person.detection if d.kind == "labeled")
+    assert rows["PERSON"]["detection"] == (f"spaCy NER: PERSON (not in person-names: 0.4) (+ {len(ner.context)} context words); "
+                                           f"word list person-names (alone 0.6, full 0.85) "
                                            f"(+ {len(names.context)} context words); "
-                                           f"patterns: {patterns} (+ {n_context} context words)")
+                                           f"patterns: {patterns} (+ {n_context} context words); "
+                                           f"value after a label ({', '.join(labeled.labels[:4])} +{len(labeled.labels) - 4}; "
+                                           f"score 0.9)")
     assert rows["PERSON"]["action"] == "replace with <PERSON>"
     assert rows["EMAIL"]["detection"] == "Presidio EmailRecognizer"
     assert rows["SSN"]["action"] == "keyed hash (16 hex, key from $EMBGOV_HASH_KEY)"
@@ -177,7 +182,30 @@ CASES = [
      ("changed", "LOCATION", "gazetteer:places.full_score"), False),
     ("wordlist-removed", lambda d: entity(d, "PERSON")["detection"].pop(1),
      ("removed", "PERSON", "detection[gazetteer:person-names]"), True),
+    ("keep-vocabulary-removed", lambda d: d["keep"].update(vocabularies=[v for v in d["keep"]["vocabularies"] if v != "drugs"]),
+     ("removed", None, "keep.vocabularies"), False),
+    ("keep-shape-added", lambda d: d["keep"]["patterns"].append({"name": "any-number", "regex": r"\d+"}),
+     ("added", None, "keep.patterns[any-number]"), True),
+    ("keep-shape-regex-changed", lambda d: d["keep"]["patterns"][0].update(regex=r"\bNCT\d+"),
+     ("changed", None, "keep.patterns[trial-registry]"), True),
+    ("labeled-label-removed", lambda d: _labeled(d, "SSN")["labels"].remove("SSN"),
+     ("removed", "SSN", "labeled.labels"), True),
+    ("labeled-score-lowered", lambda d: _labeled(d, "SSN").update(score=0.3), ("changed", "SSN", "labeled.score"), True),
+    ("invalid-keep-to-drop", lambda d: entity(d, "SSN")["detection"][0].update(invalid="drop"),
+     ("changed", "SSN", "patterns.invalid"), True),
 ]
+
+
+def _labeled(d, entity_id):
+    return next(x for x in entity(d, entity_id)["detection"] if x["kind"] == "labeled")
+
+
+def test_adding_a_kept_vocabulary_weakens_protection():
+    data = HIPAA.model_dump(mode="json", by_alias=True)
+    data["keep"]["vocabularies"] = [v for v in data["keep"]["vocabularies"] if v != "countries"]
+    narrower = RedactionPolicy.model_validate(data)
+    (change,) = diff_policies(narrower, HIPAA)
+    assert (change.kind, change.field, change.new, change.weakens) == ("added", "keep.vocabularies", "countries", True)
 
 
 @pytest.mark.parametrize("edit,expected,weakens", [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -1,0 +1,172 @@
+"""Domain vocabulary the gate leaves alone (a policy's `keep:`), so training text keeps its terms.
+
+Names and places come from detectors that read word shape (spaCy NER, the word lists, unlabeled
+patterns), and in scientific and clinical text many capitalised words are terms: gene symbols
+(Kras, Nanog), genera (Xenopus), drugs (Losartan), eponyms (Schwann, Broca), countries and
+states (not identifiers under Safe Harbor). A finding from such a detector stays in the text when
+every word of it is a kept term, when it is a single word used as an eponym ('Kaposi sarcoma') or
+a genus ('Candida albicans'), or when it lies inside a shape that is no identifier (a trial
+registry id, a confidence interval). Labeled values and structured fields are never kept: a
+label says what the value is.
+
+Which words count depends on what the finding is taken for, so that a term list never hides a
+person or a town: for a name, a word that is a listed first name is never a term ('Will Smith',
+'Kenya' the person); for a place, a word that is a listed place is only kept as a country or state
+('Helsinki' stays a place, whatever a term list says).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from embgov.gate.gazetteer import EPONYM_NOUNS, NAME_PARTICLES, STUDY_NOUNS
+from embgov.gate.labeled import english_word
+from embgov.gate.lists import fold, load
+from embgov.policy.models import KeepRules
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_NEXT_WORD = regex.compile(r"^(?:['’]s?)?[ \t-]?(\p{L}+)")
+_LIST_OF = {"english": "common_words", "genes": "vocab_genes", "organisms": "vocab_organisms", "drugs": "vocab_drugs",
+            "medical": "vocab_medical", "countries": "countries", "states": "us_states"}
+_PLACE_VOCABULARIES = {"countries", "states"}
+# Larger than a state, so never an identifier under Safe Harbor; kept with the countries
+WORLD_REGIONS = frozenset({
+    "africa", "asia", "europe", "america", "north america", "south america", "central america", "latin america",
+    "oceania", "antarctica", "australasia", "middle east", "near east", "far east", "caribbean", "scandinavia",
+    "balkans", "the balkans", "mediterranean", "sahel", "maghreb", "sub-saharan africa", "subsaharan africa",
+    "southeast asia", "south-east asia", "east asia", "south asia", "central asia", "western europe", "eastern europe",
+    "nordic countries", "pacific", "pacific islands", "arctic", "the americas", "americas", "eurasia", "indian subcontinent",
+    # first-level subdivisions of Canada and Australia (the states list holds the US ones)
+    "alberta", "british columbia", "manitoba", "new brunswick", "newfoundland and labrador", "nova scotia", "ontario",
+    "prince edward island", "quebec", "saskatchewan", "northwest territories", "nunavut", "yukon",
+    "new south wales", "queensland", "south australia", "tasmania", "victoria", "western australia",
+    "northern territory", "australian capital territory"})
+# "Eastern China", "sub-Saharan Africa", "rural India": a part of a kept region is larger than a state or in one
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+                      "southwestern", "north-east", "north-west", "south-east", "south-west", "sub-saharan", "mainland",
+                      "rural", "urban", "upper", "lower", "greater"})
+_LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")
+_CAPITALISED = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’-]*)")
+
+
+class Keeper:
+    def __init__(self, rules: KeepRules):
+        self.patterns = [regex.compile(p.regex) for p in rules.patterns]
+        self.terms = frozenset().union(*(_load(_LIST_OF[v]) for v in rules.vocabularies if v not in _PLACE_VOCABULARIES))
+        self.regions = frozenset().union(*(_load(_LIST_OF[v]) for v in rules.vocabularies if v in _PLACE_VOCABULARIES))
+        if "countries" in rules.vocabularies:
+            self.regions |= WORLD_REGIONS
+        self.species = _load("vocab_organisms") if "organisms" in rules.vocabularies else frozenset()
+        self.english = load("common_words")
+        self.first, self.names, self.places = load("first_names"), load("first_names") | load("surnames"), load("places")
+        self.active = bool(self.patterns or self.terms or self.regions)
+
+    def trim_name(self, text: str, start: int, end: int) -> int:
+        """A name pattern's match without the ordinary words a sentence starts with: 'Using Cox', 'From Darwin'."""
+        while True:
+            m = _LEADING_WORD.match(text, start, end)
+            if not m or m.end() >= end:
+                return start
+            key = fold(m.group(1))
+            if not english_word(key, self.english) or key in self.first:
+                return start
+            start = m.end()
+
+    def shapes(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the text that match a keep pattern."""
+        return [(m.start(), m.end()) for p in self.patterns for m in p.finditer(text)]
+
+    def keeps(self, text: str, start: int, end: int, shapes: list[tuple[int, int]], *, person: bool,
+              words: bool = True) -> bool:
+        """Is text[start:end] domain vocabulary rather than an identifier? `person`: the finding is a name;
+        `words`: check its words against the term lists (else only the kept shapes)."""
+        if any(s <= start and end <= e for s, e in shapes):
+            return True
+        if not words:
+            return False
+        value = text[start:end]
+        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(value)]
+        keys = [fold(w) for w in words if w and w.lower() not in NAME_PARTICLES]
+        if not keys or any(c.isdigit() for c in value):
+            return False
+        if self.regions and not person:
+            while len(keys) > 1 and keys[0] in _COMPASS:
+                keys = keys[1:]
+            if " ".join(keys) in self.regions:
+                return True  # 'United States', 'New South Wales', 'Eastern China'
+        if not person and len(keys) > 1 and " ".join(keys) in self.places:
+            return False  # 'Kings County', 'Cedar Rapids': ordinary words, one listed place
+        if all(self._term(k, person) for k in keys) or self._inside_region(text, start, end):
+            return True
+        if len(keys) > 1 and any(k in self.first for k in keys):
+            return False  # 'John Smith's disease' is still John Smith
+        return self._used_as_term(text, end) or len(keys) == 1 and keys[0] not in self.first \
+            and self._lower_elsewhere(text, words[0])
+
+    def _inside_region(self, text: str, start: int, end: int) -> bool:
+        """'Africa' of 'South Africa', 'States' of 'United States': part of a kept region's name."""
+        if not self.regions:
+            return False
+        left = _WORD.findall(text[max(0, start - 30):start])[-2:]
+        right = _WORD.findall(text[end:end + 30])[:2]
+        middle = [fold(w) for w in _WORD.findall(text[start:end])]
+        for i in range(len(left) + 1):
+            for j in range(len(right) + 1):
+                if i == j == 0:
+                    continue
+                words = [fold(w) for w in left[len(left) - i:]] + middle + [fold(w) for w in right[:j]]
+                if " ".join(words) in self.regions:
+                    return True  # 'South Africa'
+                while len(words) > 1 and words[0] in _COMPASS:
+                    words = words[1:]
+                if len(words) < i + len(middle) + j and " ".join(words) in self.regions:
+                    return True  # 'west Africa', 'sub-Saharan Africa'
+
+        return False
+
+    def _used_as_term(self, text: str, end: int) -> bool:
+        """'Sykes' monkeys', 'Cox regression', 'Candida albicans', 'Framingham Heart Study': what follows says term."""
+        m = _NEXT_WORD.match(text[end:end + 40])
+        nxt = m.group(1) if m else ""
+        if nxt.lower() in EPONYM_NOUNS or nxt.islower() and len(nxt) > 3 and nxt in self.species \
+                and nxt not in self.english:
+            return True
+        at = end
+        for _ in range(3):  # up to two more capitalised words, then the head noun of a study or institution
+            m = _CAPITALISED.match(text[at:at + 40])
+            if not m:
+                return False
+            if m.group(1).lower() in STUDY_NOUNS:
+                return True
+            at += m.end()
+        return False
+
+    @staticmethod
+    def _lower_elsewhere(text: str, word: str) -> bool:
+        """A capitalised word that the same text also writes in lower case is a common noun ('Chordin' at the
+        start of a sentence, 'chordin' later), not a name."""
+        lower = word.lower()
+        if lower == word:
+            return False
+        return regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(lower)}(?![\p{{L}}\p{{N}}])", text) is not None
+
+    def _term(self, key: str, person: bool) -> bool:
+        if key in self.regions:
+            return not person or key not in self.names  # 'Kenya' the person is a name
+        if key not in self.terms or key in self.first:
+            return False  # 'Will Smith', 'Grace Hill'
+        return person or key not in self.places  # 'Helsinki' is a place, whatever a term list says
+
+    def kept_region(self, value: str) -> bool:
+        """A labeled place that the policy keeps (a country or state): not an identifier to score."""
+        keys = [fold(_POSSESSIVE.sub("", w)) for w in _WORD.findall(value)]
+        return bool(keys) and (" ".join(keys) in self.regions or all(k in self.regions for k in keys))
+
+
+def _load(name: str) -> frozenset[str]:
+    try:
+        return load(name)
+    except KeyError:  # a vocabulary this installation does not ship
+        raise FileNotFoundError(name) from None
