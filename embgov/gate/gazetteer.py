@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import regex
 
+from embgov.gate.labeled import english_word
 from embgov.gate.lists import fold, load
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
@@ -71,6 +72,8 @@ _INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 _NAME_PREFIX = regex.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O['’])\p{Lu}\p{Ll}+$")
 _NAME_SHAPE = regex.compile(r"^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$")
 _INTRO = regex.compile(r"\b(?:my name is|name is|this is|it'?s|i am|i'?m|im)\s+$")
+_FUNCTION_WORDS = frozenset({"my", "your", "his", "her", "our", "their", "its", "the", "a", "an", "this", "that", "i",
+                            "we", "he", "she", "they", "you", "me", "us", "him", "them"})  # 'My IBAN' is no name
 _MIN_UPPER = 4  # an all-capital word shorter than this is an abbreviation (NO, LI, DNA), not a name or place
 
 
@@ -118,6 +121,10 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return bool(_SAME_LINE_GAP.fullmatch(gap) or (gap.startswith(".") and _SAME_LINE_GAP.fullmatch(gap[1:])))
 
 
+def _capitals(t: Token) -> bool:
+    return len(t.word) >= 2 and t.word.replace("-", "").replace("'", "").isupper()
+
+
 def _title_line(text: str, toks: tuple[Token, ...], a: Token, b: Token) -> bool:
     """Is the line of a..b written in title case ('Independent Association of Lobular Involution and ...')?"""
     start, end = text.rfind("\n", 0, a.start) + 1, text.find("\n", b.end)
@@ -152,13 +159,14 @@ class NameFinder:
         out, i = [], 0
         while i < len(toks):
             t = toks[i]
-            full = self._full_name(text, toks, i, lower_ok) or self._unlisted_pair(text, toks, i, lower_ok)
+            full = self._full_name(text, toks, i, lower_ok) or self._inverted(text, toks, i) \
+                or self._unlisted_pair(text, toks, i, lower_ok)
             if full:
                 out.append(full[:3])
                 i = full[3]
                 continue
             common = self.lower_common if t.shape == "lower" and not lower_ok else self.common
-            if (t.shape == "cap" or lower_ok and t.shape == "lower") and t.key not in common \
+            if (t.shape == "cap" or lower_ok and t.shape == "lower") and not english_word(t.key, common) \
                     and t.key not in PARTICLES and t.key not in CALENDAR and t.key not in self.places \
                     and (t.key in self.first or t.key in self.last) and not _eponym(text, toks, i):
                 # a single word that is also a place ("India", "Africa") is left to the place list
@@ -169,6 +177,20 @@ class NameFinder:
                 out.append((t.start, t.end, score))
             i += 1
         return out
+
+    def _inverted(self, text: str, toks: tuple[Token, ...], i: int):
+        """'ESPOSITO, CLEMENTINE', 'Al-Mansouri, Kalinda': a surname, a comma, a listed first name (same case)."""
+        if i + 1 >= len(toks):
+            return None
+        last, first = toks[i], toks[i + 1]
+        if text[last.end:first.start].strip() != "," or "\n" in text[last.end:first.start] \
+                or first.key not in self.first or first.key in CALENDAR or first.key in self.common:
+            return None
+        same_case = _capitals(last) and _capitals(first) or last.shape == first.shape == "cap"
+        if not same_case or last.key in self.common and last.key not in self.last or last.key in self.places \
+                or not (last.key in self.last or _NAME_SHAPE.match(last.word) or _capitals(last)):
+            return None
+        return last.start, first.end, self.full_score, i + 2
 
     def _unlisted_pair(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):
         """A name in no list: two capitalised words, neither an English word nor a place, inside a sentence
@@ -183,8 +205,13 @@ class NameFinder:
                 return a.start, b.end, self.score, i + 2
             return None
         words = (a, b)
-        if not all(t.shape == "cap" and len(t.key) >= 4 and t.key not in self.common and t.key not in self.places
-                   and t.key not in CALENDAR and _NAME_SHAPE.match(t.word) for t in words):
+        if _capitals(a) and _capitals(b):  # 'PRIYANKA KIMURA-BRAMWELL': in capitals, one part must be a listed name
+            parts = [fold(p) for t in words for p in t.word.split("-")]
+            if not any(p in self.first or p in self.last for p in parts) \
+                    or any(t.key in self.common or t.key in self.places or len(t.key) < 3 for t in words):
+                return None
+        elif not all(t.shape == "cap" and len(t.key) >= 4 and t.key not in self.common and t.key not in self.places
+                     and t.key not in CALENDAR and _NAME_SHAPE.match(t.word) for t in words):
             return None
         before = text[:a.start].rstrip()
         if not before or before[-1] in ".!?\n" or _eponym(text, toks, i + 1):
@@ -199,7 +226,7 @@ class NameFinder:
 
     def _full_name(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):
         first = toks[i]
-        if first.key not in self.first or first.key in CALENDAR:
+        if first.key not in self.first or first.key in CALENDAR or first.key in _FUNCTION_WORDS:
             return None
         j = i + 1
         while j < len(toks) and (len(toks[j].word) == 1 and (toks[j].word.isupper() or first.shape == "lower")
@@ -212,7 +239,10 @@ class NameFinder:
         known = last.key in self.last or last.key in self.first
         strict = self.common if lower_ok else self.lower_common  # lower case in cased text: no dictionary words
         common = sum(t.key in (strict if t.shape == "lower" else self.common) for t in (first, last))
-        if first.shape in ("cap", "upper") and last.shape in ("cap", "upper") or lower_ok:
+        if _capitals(first) and _capitals(last) and "other" in (first.shape, last.shape):
+            # 'ANH NGUYEN-PHAM': a short word in capitals is a name only beside a listed one ('IR MPH' is not)
+            ok = common == 0 and known and min(len(first.key), len(last.key)) >= 3
+        elif first.shape in ("cap", "upper") and last.shape in ("cap", "upper") or lower_ok:
             ok = common == 0 and (known or last.shape != "lower") or common == 1 and known
         else:  # lower-case words in cased text: a listed first name and another uncommon word
             ok = first.shape == last.shape == "lower" and common == 0

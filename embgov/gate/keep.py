@@ -58,7 +58,7 @@ class Keeper:
         self.regions = frozenset().union(*(_load(_LIST_OF[v]) for v in rules.vocabularies if v in _PLACE_VOCABULARIES))
         if "countries" in rules.vocabularies:
             self.regions |= WORLD_REGIONS
-        self.species = _load("vocab_organisms") if "organisms" in rules.vocabularies else frozenset()
+        self.species = _load("vocab_epithets") if "organisms" in rules.vocabularies else frozenset()
         self.english = load("common_words")
         self.first, self.names, self.places = load("first_names"), load("first_names") | load("surnames"), load("places")
         self.active = bool(self.patterns or self.terms or self.regions)

@@ -33,7 +33,8 @@ def _label(label: str) -> str:
     if len(label.replace(" ", "")) <= 2:
         forms = dict.fromkeys([label, label[:1].upper() + label[1:], label.upper()])
         return "(?:" + "|".join(regex.escape(f) for f in forms) + ")"
-    return f"(?i:{body}\\.?)"
+    dot = "\\.?" if len(label.split()[-1]) <= 3 else ""  # 'group no.', 'med rec.': an abbreviation's full stop
+    return f"(?i:{body}{dot})"
 
 
 @lru_cache(maxsize=64)

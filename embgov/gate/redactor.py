@@ -118,6 +118,7 @@ class Redactor:
         # make it a term ('Sacred Heart Urgent Care', 'Monday')
         self.word_entities = {e.id for e in policy.entities if e.expand in ("name", "address")}
         self.operators = {e.id: self._operator(e.id, e.action, hash_key, OperatorConfig) for e in policy.entities}
+        self.labeled = [r for r in self.analyzer.registry.recognizers if r.name.endswith(LABELED)]
         try:
             self.keeper = Keeper(policy.keep)
         except OSError as exc:  # a vocabulary's package data is missing: fail closed
@@ -154,10 +155,13 @@ class Redactor:
         if not self.keeper.active or not results:
             return results
         shapes = self.keeper.shapes(text)
+        # Presidio keeps one of two findings of the same span (the higher score): what a label anchors must
+        # stay protected even when an NER finding of the same span is the one left
+        labeled = [(x.start, x.end) for rec in self.labeled for x in rec.analyze(text, self.entities)]
         out = []
         for r in results:
             recognizer = (r.recognition_metadata or {}).get(RECOGNIZER_NAME, "")
-            if not recognizer.endswith(LABELED):
+            if not recognizer.endswith(LABELED) and not any(s < r.end and r.start < e for s, e in labeled):
                 if r.entity_type in self.name_entities:
                     r.start = self.keeper.trim_name(text, r.start, r.end)
                 start, end = whole_words(text, r.start, r.end)

@@ -9,9 +9,8 @@ from importlib import resources
 
 LISTS = ("first_names", "surnames", "places", "common_words", "name_words",
          # domain vocabularies (build_vocab.py): terms of science and medicine, not people
-         "vocab_genes", "vocab_organisms", "vocab_drugs", "vocab_medical",
-         "countries", "us_states", "states")
-VOCABULARIES = ("vocab_genes", "vocab_organisms", "vocab_drugs", "vocab_medical")
+         "vocab_genes", "vocab_organisms", "vocab_epithets", "vocab_drugs", "vocab_medical",
+         "countries", "us_states")
 
 
 @lru_cache(maxsize=200_000)
@@ -30,9 +29,3 @@ def load(name: str) -> frozenset[str]:
     lines = gzip.decompress(data).decode("utf-8").splitlines()
     # entries are stored lower-cased: only the non-ASCII ones need folding (most do not; 4x faster)
     return frozenset(line if line.isascii() else fold(line) for line in lines if line)
-
-
-@lru_cache(maxsize=None)
-def vocabulary(names: tuple[str, ...] = VOCABULARIES) -> frozenset[str]:
-    """The union of the named lists' folded keys (by default the four domain vocabularies)."""
-    return frozenset().union(*(load(name) for name in names))

@@ -252,13 +252,15 @@ def main() -> None:
     unii, ner = unii_drugs(), ner_drugs()
     sources = {"genes": genes | hpo_genes, "taxonomy": genera | epithets, "mesh": mesh, "hpo": hpo,
                "unii": unii, "drug_ner": ner}
-    vocab = person_filter({"vocab_genes": genes | hpo_genes, "vocab_organisms": genera | epithets,
+    vocab = person_filter({"vocab_genes": genes | hpo_genes, "vocab_organisms": genera,
                            "vocab_drugs": unii | ner, "vocab_medical": mesh | hpo}, sources)
     for name, words in vocab.items():
         write(name, words)
+    # Species epithets stay apart: many are Latin words that are also given names (perpetua, aurora), so
+    # the gate reads them only as the lower-case word after a genus ('Candida albicans').
+    write("vocab_epithets", epithets)
     write("countries", country_names)
     write("us_states", us)
-    write("states", first_level)
 
 
 if __name__ == "__main__":

@@ -52,3 +52,33 @@ def test_a_candidate_the_rules_refuse_stays_a_candidate(ray_local, tiny_model, t
     assert job["state"] == "blocked" and job["outputs"]["model"] == "mini-run:1" and "promotion rules" in job["error"]
     stages = [s["stage"] for s in json.loads(CliRunner().invoke(cli, ["jobs", "show", job["id"], "--json"]).stdout)["stages"]]
     assert stages == ["gate", "pairs", "train", "evaluate", "export", "register", "promote"]
+
+
+def test_no_canary_value_reaches_runs_mlflow_or_the_database(ray_local, tiny_model, tmp_path, monkeypatch, embgov_home,
+                                                             caplog):
+    """The canary corpus (bench/canary.py) joins the training corpus: after the whole job, no canary value
+    is in the run directory, MLflow's database and artifacts, the job and audit database, or the logs."""
+    import importlib.util
+    import logging
+    from pathlib import Path
+
+    from embgov.cli.main import cli
+
+    root = Path(__file__).resolve().parents[3]
+    module = importlib.util.spec_from_file_location("bench_canary", root / "bench" / "canary.py")
+    canary = importlib.util.module_from_spec(module)
+    module.loader.exec_module(canary)
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    spec = kit.write_job(tmp_path, tiny_model, gain=-1.0)
+    with (tmp_path / "data" / "corpus.jsonl").open("a", encoding="utf-8") as corpus:
+        for line in canary.DATA.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            corpus.write(json.dumps({"_id": record["_id"], "title": "", "text": record["text"]}) + "\n")
+    caplog.set_level(logging.DEBUG)
+    result = CliRunner().invoke(cli, ["run", str(spec), "--by", "ana", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["outputs"]["gate"]["corpus"]["quarantined"] == 0
+    found = canary.scan_run(embgov_home / "runs", embgov_home, [caplog.text, result.output])
+    report = "; ".join(f"{loc}: {', '.join(v for _, v in vals)}" for loc, vals in found.items() if vals)
+    assert not report, f"canary values survive the job: {report}"
+    assert (embgov_home / "mlflow.db").is_file() and any((embgov_home / "mlartifacts").rglob("*"))
