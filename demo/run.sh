@@ -17,7 +17,7 @@ step "2. A compliance officer reviews the HIPAA policy and approves it"
 # The demo approves a copy under EMBGOV_HOME so the repository's approvals.yaml stays untouched.
 cp policies/hipaa.yaml "$EMBGOV_HOME/policies/hipaa.yaml"
 POLICY="$EMBGOV_HOME/policies/hipaa.yaml"
-embgov policy explain "$POLICY" | cut -c1-160 | head -24
+embgov policy explain "$POLICY" | cut -c1-160
 embgov policy check "$POLICY" || true
 embgov policy approve "$POLICY" --by "Demo Compliance Officer"
 embgov policy check "$POLICY"

@@ -87,14 +87,15 @@ class Keeper:
         if not words:
             return False
         value = text[start:end]
-        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(value)]
-        keys = [fold(w) for w in words if w and w.lower() not in NAME_PARTICLES]
+        tokens = [_POSSESSIVE.sub("", w) for w in _WORD.findall(value)]
+        keys = [fold(w) for w in tokens if w and w.lower() not in NAME_PARTICLES]
         if not keys or any(c.isdigit() for c in value):
             return False
         if self.regions and not person:
-            while len(keys) > 1 and keys[0] in _COMPASS:
-                keys = keys[1:]
-            if " ".join(keys) in self.regions:
+            region = keys
+            while len(region) > 1 and region[0] in _COMPASS:
+                region = region[1:]
+            if " ".join(region) in self.regions:
                 return True  # 'United States', 'New South Wales', 'Eastern China'
         if not person and len(keys) > 1 and " ".join(keys) in self.places:
             return False  # 'Kings County', 'Cedar Rapids': ordinary words, one listed place
@@ -103,7 +104,7 @@ class Keeper:
         if len(keys) > 1 and any(k in self.first for k in keys):
             return False  # 'John Smith's disease' is still John Smith
         return self._used_as_term(text, end) or len(keys) == 1 and keys[0] not in self.first \
-            and self._lower_elsewhere(text, words[0])
+            and self._lower_elsewhere(text, tokens[0])
 
     def _inside_region(self, text: str, start: int, end: int) -> bool:
         """'Africa' of 'South Africa', 'States' of 'United States': part of a kept region's name."""
@@ -123,7 +124,6 @@ class Keeper:
                     words = words[1:]
                 if len(words) < i + len(middle) + j and " ".join(words) in self.regions:
                     return True  # 'west Africa', 'sub-Saharan Africa'
-
         return False
 
     def _used_as_term(self, text: str, end: int) -> bool:
