@@ -92,7 +92,7 @@ def _shape(word: str) -> str:
     if letters[0].isupper():
         if len(letters) >= 3 and all(c.isupper() for c in letters[:-1]) and letters[-1] == "s":
             return "other"  # a plural abbreviation: ADEs, CIs, SINEs
-        if _INNER_CAPITAL.search(word) and not _NAME_PREFIX.match(word):
+        if not word[1:].islower() and _INNER_CAPITAL.search(word) and not _NAME_PREFIX.match(word):
             return "other"  # a symbol: IgA, FoxP, CsCl, ClueGO (but McDonald, DeShawn, O'Neil)
         return "cap"
     return "lower" if all(c.islower() for c in letters) else "other"

@@ -150,7 +150,13 @@ class Keeper:
         lower = word.lower()
         if lower == word:
             return False
-        return regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(lower)}(?![\p{{L}}\p{{N}}])", text) is not None
+        at = text.find(lower)
+        while at >= 0:  # str.find, not a regex compiled per word
+            end = at + len(lower)
+            if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+                return True
+            at = text.find(lower, at + 1)
+        return False
 
     def _term(self, key: str, person: bool) -> bool:
         if key in self.regions:

@@ -197,17 +197,25 @@ def build_analyzer(policy: RedactionPolicy):
 
             self.labels, self.score, self.min_chars, self.value = tuple(det.labels), det.score, det.min_chars, det.value
             self.ordinary = load("common_words") - load("first_names") - load("surnames") if det.value == "name" else None
+            self._last: tuple[str, list[tuple[int, int]]] | None = None
             super().__init__(supported_entities=[entity], name=name + LABELED)
 
         def load(self) -> None:
             pass
 
-        def analyze(self, text, entities, nlp_artifacts=None):
+        def spans(self, text: str) -> list[tuple[int, int]]:
+            """The labeled values' spans; the last text's are kept, since the redactor asks again for the same text."""
             from embgov.gate.labeled import labeled_names, labeled_values
 
+            if self._last is None or self._last[0] is not text:
+                self._last = (text, labeled_values(text, self.labels, self.min_chars) if self.value == "id"
+                              else labeled_names(text, self.labels, self.ordinary))
+            return self._last[1]
+
+        def analyze(self, text, entities, nlp_artifacts=None):
+
             entity = self.supported_entities[0]
-            spans = (labeled_values(text, self.labels, self.min_chars) if self.value == "id"
-                     else labeled_names(text, self.labels, self.ordinary))
+            spans = self.spans(text)
             meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
             return [RecognizerResult(entity, s, e, self.score, recognition_metadata=dict(meta),
                                      analysis_explanation=AnalysisExplanation(self.name, self.score, textual_explanation="label"))

@@ -119,6 +119,7 @@ class Redactor:
         self.word_entities = {e.id for e in policy.entities if e.expand in ("name", "address")}
         self.operators = {e.id: self._operator(e.id, e.action, hash_key, OperatorConfig) for e in policy.entities}
         self.labeled = [r for r in self.analyzer.registry.recognizers if r.name.endswith(LABELED)]
+        self.floor = min([*self.thresholds.values(), policy.residual_threshold])
         try:
             self.keeper = Keeper(policy.keep)
         except OSError as exc:  # a vocabulary's package data is missing: fail closed
@@ -157,9 +158,12 @@ class Redactor:
         shapes = self.keeper.shapes(text)
         # Presidio keeps one of two findings of the same span (the higher score): what a label anchors must
         # stay protected even when an NER finding of the same span is the one left
-        labeled = [(x.start, x.end) for rec in self.labeled for x in rec.analyze(text, self.entities)]
+        labeled = [span for rec in self.labeled for span in rec.spans(text)]
         out = []
         for r in results:
+            if r.score < self.floor:
+                out.append(r)  # below every threshold: the caller drops it anyway, no need to ask
+                continue
             recognizer = (r.recognition_metadata or {}).get(RECOGNIZER_NAME, "")
             if not recognizer.endswith(LABELED) and not any(s < r.end and r.start < e for s, e in labeled):
                 if r.entity_type in self.name_entities:
