@@ -20,8 +20,8 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # no network fe
 SKIPPED_PIPES = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 SPACY_LABELS = ["PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "NORP"]
 LABELED = ":labeled"  # recognizer-name suffix of labeled detectors: their findings are never kept as vocabulary
-NER = ":ner"  # ... of spaCy NER detectors and of word lists: their findings are words, checked against term lists
-GAZETTEER = ":wordlist"
+NER = ":ner"  # ... of spaCy NER detectors,
+GAZETTEER = ":wordlist"  # ... and of word-list detectors: their findings are words, checked against kept term lists
 
 
 # Checksum validators by name (a policy's `validate_as`): a valid match gets the top score; one that
@@ -213,7 +213,6 @@ def build_analyzer(policy: RedactionPolicy):
             return self._last[1]
 
         def analyze(self, text, entities, nlp_artifacts=None):
-
             entity = self.supported_entities[0]
             spans = self.spans(text)
             meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
