@@ -21,12 +21,11 @@ from typing import NamedTuple
 
 import regex
 
-from embgov.gate.labeled import english_word
-from embgov.gate.lists import fold, load
+from embgov.gate.lists import english_word, fold, load
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
 _SAME_LINE_GAP = regex.compile(r"[ \t]{1,3}")
-_POSSESSIVE = regex.compile(r"['’]s?$")
+POSSESSIVE = regex.compile(r"['’]s?$")
 
 # Lower-case words inside names and places: "Willemine ten Pas", "Villafranca del Cid", "Isle of Man"
 NAME_PARTICLES = frozenset({"de", "del", "della", "da", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
@@ -105,7 +104,7 @@ def tokens(text: str) -> tuple[Token, ...]:
     for m in _WORD.finditer(text):
         if m.start() and text[m.start() - 1].isdigit() or m.end() < len(text) and text[m.end()].isdigit():
             continue  # glued to digits ("Sirt1", "Bcl2", "3Ras"): a symbol, not a name or place
-        word = _POSSESSIVE.sub("", m.group())
+        word = POSSESSIVE.sub("", m.group())
         if word:
             out.append(Token(m.start(), m.start() + len(word), word, fold(word), _shape(word)))
     return tuple(out)

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import regex
 
-from embgov.gate.gazetteer import EPONYM_NOUNS, NAME_PARTICLES, STUDY_NOUNS
-from embgov.gate.labeled import english_word
-from embgov.gate.lists import fold, load
+from embgov.gate.gazetteer import POSSESSIVE, EPONYM_NOUNS, NAME_PARTICLES, STUDY_NOUNS
+from embgov.gate.lists import english_word, fold, load
 from embgov.policy.models import KeepRules
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
-_POSSESSIVE = regex.compile(r"['’]s?$")
 _NEXT_WORD = regex.compile(r"^(?:['’]s?)?[ \t-]?(\p{L}+)")
 _LIST_OF = {"english": "common_words", "genes": "vocab_genes", "organisms": "vocab_organisms", "drugs": "vocab_drugs",
             "medical": "vocab_medical", "countries": "countries", "states": "us_states"}
@@ -87,7 +85,7 @@ class Keeper:
         if not words:
             return False
         value = text[start:end]
-        tokens = [_POSSESSIVE.sub("", w) for w in _WORD.findall(value)]
+        tokens = [POSSESSIVE.sub("", w) for w in _WORD.findall(value)]
         keys = [fold(w) for w in tokens if w and w.lower() not in NAME_PARTICLES]
         if not keys or any(c.isdigit() for c in value):
             return False
@@ -167,7 +165,7 @@ class Keeper:
 
     def kept_region(self, value: str) -> bool:
         """A labeled place that the policy keeps (a country or state): not an identifier to score."""
-        keys = [fold(_POSSESSIVE.sub("", w)) for w in _WORD.findall(value)]
+        keys = [fold(POSSESSIVE.sub("", w)) for w in _WORD.findall(value)]
         return bool(keys) and (" ".join(keys) in self.regions or all(k in self.regions for k in keys))
 
 

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import regex
 
+from embgov.gate.lists import english_word
+
 # What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in'
 _BETWEEN = (r"(?i:(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|code\b))*"
             r"[ \t]*(?:[:=]|\bis\b|\bof\b|\bending[ \t]+in\b|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*)?)")
@@ -70,13 +72,3 @@ def labeled_values(text: str, labels: tuple[str, ...], min_chars: int = 4) -> li
             out.append((m.start("v"), m.end("v")))
     return out
 
-
-def english_word(word: str, ordinary: frozenset[str]) -> bool:
-    """An English word, inflections included ('denies', 'reported', 'presenting')."""
-    stems = [word]
-    if word.endswith("ies"):
-        stems.append(word[:-3] + "y")
-    for suffix in ("s", "es", "ed", "d", "ing"):
-        if word.endswith(suffix):
-            stems.append(word[:-len(suffix)])
-    return any(stem in ordinary for stem in stems)

@@ -29,3 +29,14 @@ def load(name: str) -> frozenset[str]:
     lines = gzip.decompress(data).decode("utf-8").splitlines()
     # entries are stored lower-cased: only the non-ASCII ones need folding (most do not; 4x faster)
     return frozenset(line if line.isascii() else fold(line) for line in lines if line)
+
+
+def english_word(word: str, ordinary: frozenset[str]) -> bool:
+    """An English word, inflections included ('denies', 'reported', 'presenting')."""
+    stems = [word]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(suffix):
+            stems.append(word[:-len(suffix)])
+    return any(stem in ordinary for stem in stems)
