@@ -181,7 +181,7 @@ def main() -> int:
             home = tmp / "home"
             os.environ["EMBGOV_HOME"] = str(home)
             os.environ.pop("EMBGOV_DB_URL", None)
-            os.environ.setdefault("EMBGOV_HASH_KEY", "canary-key")
+            os.environ.setdefault("EMBGOV_HASH_KEY", "canary-hash-key-0123456789abcdef0123456789abcdef")
             # Quarantine without blocking, so the written documents can be checked.
             text = re.sub(r"max_quarantine_rate: [0-9.]+", "max_quarantine_rate: 1.0", args.policy.read_text())
             pol = tmp / "policies" / args.policy.name

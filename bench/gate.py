@@ -162,7 +162,7 @@ def throughput(args, policy, redactor) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         os.environ["EMBGOV_HOME"] = str(tmp / "home")
-        os.environ.setdefault("EMBGOV_HASH_KEY", "bench-key")
+        os.environ.setdefault("EMBGOV_HASH_KEY", "bench-hash-key-0123456789abcdef0123456789abcdef")
         src = tmp / "docs.jsonl"
         src.write_text("".join(json.dumps({"_id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)))
         # Quarantine without blocking, so the written documents can be checked for leaks.

@@ -4,8 +4,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export EMBGOV_HOME="${EMBGOV_HOME:-$PWD/.embgov/demo}"
 export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="" MLFLOW_DISABLE_TELEMETRY=true HF_HUB_OFFLINE=1
-# The keyed-hash secret for pseudonyms. A real deployment keeps it in a secret store.
-export EMBGOV_HASH_KEY="${EMBGOV_HASH_KEY:-demo-only-secret-$(hostname)}"
+# The demo's spec copy in EMBGOV_HOME names demo/data and a policy copy there: both trees are data roots.
+export EMBGOV_DATA_ROOTS="${EMBGOV_DATA_ROOTS:+$EMBGOV_DATA_ROOTS:}$PWD/demo/data:$EMBGOV_HOME"
+# The keyed-hash secret for pseudonyms (at least 32 random bytes; the gate refuses weaker ones). The
+# demo starts from an empty EMBGOV_HOME, so a fresh key per run is fine; a real deployment generates
+# one once and keeps it in a secret store.
+export EMBGOV_HASH_KEY="${EMBGOV_HASH_KEY:-$(python3 -c 'import secrets; print(secrets.token_hex(32))')}"
 
 step() { printf '\n== %s\n' "$*"; }
 rm -rf "$EMBGOV_HOME" && mkdir -p "$EMBGOV_HOME/policies"

@@ -53,6 +53,11 @@ class DataError(EmbgovError):
     """Training data is unreadable, malformed or yields no pairs (names file, line and field; never text)."""
 
 
+class InputError(DataError):
+    """A file the job reads is missing or unreadable: a fault to fix, so the job fails (it is not one of
+    the gate's or the policy's refusals, which block it)."""
+
+
 class TrainError(EmbgovError):
     """Training could not start or did not finish (Ray, the model, or the loop failed)."""
 

@@ -3,8 +3,9 @@ one claimed attempt through the pipeline, with its outcome mapped onto the queue
 
 Outcomes: succeeded (registered, and promoted when the spec has promotion rules); blocked (the
 policy is unapproved or changed, the gate refused the data, or the promotion rules refused the
-model); failed (anything else; retried, resuming from the last completed stage, while the spec's
-`resources.retries` allow and the error is not one a retry cannot fix); cancelled.
+model); failed (anything else, a missing input file included; retried, resuming from the last
+completed stage, while the spec's `resources.retries` allow and the error is not one a retry cannot
+fix); cancelled.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
-from embgov.errors import DataError, EmbgovError, GateError, PolicyError, SpecError, StoreError
+from embgov.errors import DataError, EmbgovError, GateError, InputError, PolicyError, SpecError, StoreError
 from embgov.spec.loader import LoadedSpec
 from embgov.store.queue import Job
 
@@ -35,8 +36,12 @@ def submit(loaded: LoadedSpec, *, trigger: str, actor: str, idempotency_key: str
     Nothing is recorded when a check fails. Returns (job, created): an idempotency key that was
     already used returns its job and created=False."""
     from embgov.policy.approvals import require_approved
+    from embgov.store.names import check_actor, check_key
     from embgov.store.queue import enqueue, new_job_id
 
+    check_actor(actor)
+    if idempotency_key is not None:
+        check_key(idempotency_key)
     policy = require_approved(loaded.resolve(loaded.spec.policy))
     job_id = new_job_id()
     payload = {"name": loaded.spec.name, "spec_hash": loaded.hash, "trigger": trigger,
@@ -44,6 +49,17 @@ def submit(loaded: LoadedSpec, *, trigger: str, actor: str, idempotency_key: str
     return enqueue(name=loaded.spec.name, spec_hash=loaded.hash, spec_json=loaded.to_json(), trigger=trigger,
                    idempotency_key=idempotency_key, max_attempts=loaded.spec.resources.retries + 1, priority=priority,
                    job_id=job_id, audit=(actor, payload))
+
+
+def check_inputs(loaded: LoadedSpec) -> None:
+    """Every file the spec names is there before a stage runs. A missing one is an InputError, so the job
+    fails; found later by the gate, it would surface as a GateError and block the job like a rule."""
+    from embgov.spec.checks import file_problems
+
+    problems = [f"{'.'.join(map(str, loc))}: {message}" for loc, message in file_problems(loaded.spec, loaded.base_dir)]
+    if problems:
+        raise InputError("; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""),
+                         where=loaded.source, fix="restore the file, or submit a spec that names files that exist")
 
 
 def internal_error(exc: BaseException) -> str:
@@ -97,12 +113,13 @@ def execute(job: Job, owner: str, *, say: Say) -> dict[str, Any]:
     say(f"job {job.id} ({job.name}) attempt {job.attempts}/{job.max_attempts} on {owner}")
     try:
         loaded = LoadedSpec.from_json(job.spec_json)
+        check_inputs(loaded)
         out = run_job(loaded, run_dir, trigger=job.trigger, actor=f"worker:{owner}", say=say, stage=stage)
     except LeaseLost:
         raise
     except (GateError, PolicyError) as exc:
         return {"state": "blocked", "error": exc.render(), "outputs": None, "retry": False}
-    except EmbgovError as exc:
+    except EmbgovError as exc:  # InputError among them: a DataError, failed and not retried
         return {"state": "failed", "error": exc.render(), "outputs": None, "retry": not isinstance(exc, NOT_RETRIED)}
     except Exception as exc:  # noqa: BLE001 - recorded without its message, retried
         log_traceback(exc, say)

@@ -204,7 +204,10 @@ def run_now(job: Job, *, say: Say, lease_seconds: float = LEASE_SECONDS) -> Job:
 
 
 def _attempt_main(job_id: str, owner: str) -> int:
+    from embgov.settings import private_umask
     from embgov.store.queue import get_job
+
+    private_umask()  # inherited from `embgov worker` already; also when something else starts an attempt
 
     def say(message: str) -> None:
         print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from embgov.errors import AuditError
 from embgov.hashing import sha256_json
 from embgov.store.db import audit_events, audit_head, chunks, get_engine, lock, utcnow
+from embgov.store.names import check_actor, check_line
 
 GENESIS = "0" * 64
 MAX_STRING = 256
@@ -77,9 +78,10 @@ def append_in(conn: Connection, actor: str, action: str, subject: str, payload: 
     """Append inside the caller's transaction, so the event commits (or not) with the change it records."""
     payload = dict(payload or {})
     _check_payload(payload)
-    for name, value in (("actor", actor), ("action", action), ("subject", subject)):
-        if not isinstance(value, str) or not value or len(value) > 300:
-            raise AuditError(f"audit {name} must be non-empty text of at most 300 characters")
+    check_actor(actor)
+    for name, value, limit in (("action", action, 100), ("subject", subject, 300)):  # their column widths
+        check_line(value, what=f"audit {name}", where=f"audit {name}", limit=limit, error=AuditError,
+                   fix="a short one-line id such as job:ID or policy:NAME")
     lock(conn, "audit")
     head = conn.execute(select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)).first()
     seq, prev = (head.seq + 1, head.hash) if head else (1, GENESIS)

@@ -45,3 +45,24 @@ def fail(message: str, code: int = 1) -> None:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+
+
+def check_by(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+    """Callback of --by: one line of at most ACTOR_MAX printable characters, checked before the command
+    writes anything (exit 1, located, like the library's own refusal)."""
+    from embgov.store.names import ACTOR_MAX, check_actor
+
+    try:
+        return value if value is None else check_actor(value, limit=ACTOR_MAX)
+    except EmbgovError as exc:
+        raise click.ClickException(exc.render()) from None
+
+
+def check_idempotency_key(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+    """Callback of --idempotency-key: one line of at most KEY_MAX printable characters."""
+    from embgov.store.names import check_key
+
+    try:
+        return value if value is None else check_key(value)
+    except EmbgovError as exc:
+        raise click.ClickException(exc.render()) from None

@@ -9,14 +9,16 @@ from embgov.cli.common import CONTEXT, emit_json, json_option
 
 @click.command(context_settings=CONTEXT)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
-              help="YAML daemon settings (metrics_port, leader_ttl_seconds, reconcile_seconds, misfire_grace_seconds, "
+              help="YAML daemon settings (metrics_port, metrics_host, leader_ttl_seconds, reconcile_seconds, misfire_grace_seconds, "
                    "report, models, threads); see `embgov daemon --print-config`.")
 @click.option("--metrics-port", type=click.IntRange(0, 65535), help="Prometheus /metrics port (overrides the config; 0: off).")
+@click.option("--metrics-host", help="Address /metrics binds to (overrides the config; default 127.0.0.1, this host only; "
+                                     "0.0.0.0 to let another host scrape it).")
 @click.option("--print-config", is_flag=True, help="Print the effective settings as JSON and exit.")
 @click.option("--once", is_flag=True, help="Check every monitored model now, act on the results, print them and exit "
                                            "(no scheduler, no leadership: re-tuning stays idempotent per window).")
 @json_option
-def daemon(config_path, metrics_port, print_config, once, as_json) -> None:
+def daemon(config_path, metrics_port, metrics_host, print_config, once, as_json) -> None:
     """Watch every monitored production model on its spec's schedule; enqueue re-tuning on drift.
 
     One daemon per database is active (a leadership lease); start more on other hosts as standbys.
@@ -25,8 +27,14 @@ def daemon(config_path, metrics_port, print_config, once, as_json) -> None:
     from embgov.daemon.service import Daemon, load_config
 
     config = load_config(config_path)
-    if metrics_port is not None:
-        config = config.model_copy(update={"metrics_port": metrics_port})
+    overrides = {k: v for k, v in (("metrics_port", metrics_port), ("metrics_host", metrics_host)) if v is not None}
+    if overrides:  # validated like the file's values
+        from pydantic import ValidationError
+
+        try:
+            config = type(config).model_validate({**config.model_dump(), **overrides})
+        except ValidationError as exc:
+            raise click.BadParameter(exc.errors()[0]["msg"], param_hint="--metrics-host") from None
     if print_config:
         emit_json(config.model_dump())
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from embgov.cli.common import CONTEXT, Group, emit_json, json_option
+from embgov.cli.common import CONTEXT, Group, check_by, emit_json, json_option
 
 
 @click.group(cls=Group, context_settings=CONTEXT)
@@ -45,7 +45,7 @@ def _actor(by: str | None) -> str:
 @click.option("--batch-size", type=int, default=256, show_default=True, help="Documents embedded and written per batch.")
 @click.option("--promote", is_flag=True, help="Switch the alias to the new table once it is ready and checked.")
 @click.option("--rebuild", is_flag=True, help="Build a new table even when one of this version, corpus and policy exists.")
-@click.option("--by", help="Who builds, for the audit log (default: the OS user).")
+@click.option("--by", callback=check_by, help="Who builds, for the audit log (default: the OS user).")
 @json_option
 def build(model, corpus, policy, name, queries, encoder, ann_mode, index_type, min_recall, batch_size, promote, rebuild,
           by, as_json) -> None:
@@ -77,7 +77,7 @@ def _version(ref: str) -> tuple[str | None, int]:
 @index.command()
 @click.argument("name")
 @click.argument("version", metavar="[MODEL:]VERSION")
-@click.option("--by", help="Who decides, for the audit log (default: the OS user).")
+@click.option("--by", callback=check_by, help="Who decides, for the audit log (default: the OS user).")
 @click.option("--reason", default="", help="Why (recorded in the audit log).")
 @json_option
 def promote(name, version, by, reason, as_json) -> None:
@@ -91,7 +91,7 @@ def promote(name, version, by, reason, as_json) -> None:
 
 @index.command()
 @click.argument("name")
-@click.option("--by", help="Who decides, for the audit log (default: the OS user).")
+@click.option("--by", callback=check_by, help="Who decides, for the audit log (default: the OS user).")
 @click.option("--reason", default="", help="Why (recorded in the audit log).")
 @json_option
 def rollback(name, by, reason, as_json) -> None:

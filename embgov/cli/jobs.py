@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from embgov.cli.common import CONTEXT, Group, emit_json, json_option
+from embgov.cli.common import CONTEXT, Group, check_by, check_idempotency_key, emit_json, json_option
 
 
 @click.command(context_settings=CONTEXT)
 @click.argument("spec_path", metavar="SPEC", type=click.Path(dir_okay=False))
-@click.option("--by", "actor", default="cli", show_default=True, help="Who submits (the job's trigger is person:BY).")
-@click.option("--idempotency-key", help="Submitting the same key again returns the first job instead of a new one.")
+@click.option("--by", "actor", default="cli", show_default=True, callback=check_by, help="Who submits (the job's trigger is person:BY).")
+@click.option("--idempotency-key", callback=check_idempotency_key, help="Submitting the same key again returns the first job instead of a new one.")
 @click.option("--priority", type=int, default=0, show_default=True, help="Higher runs first.")
 @json_option
 def submit(spec_path, actor, idempotency_key, priority, as_json) -> None:

@@ -104,6 +104,12 @@ _register()
 
 
 def main() -> None:
+    from embgov.settings import get_settings, private_umask, tighten
+
+    # Private by default: everything embgov writes (database, runs, gate output, job logs, models) is 0600/0700,
+    # in this process and those it starts (the worker's attempts, a local Ray's workers).
+    private_umask()
+    tighten(get_settings().home)
     cli(prog_name="embgov")
 
 

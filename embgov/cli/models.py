@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from embgov.cli.common import CONTEXT, Group, emit_json, json_option
+from embgov.cli.common import CONTEXT, Group, check_by, emit_json, json_option
 
 
 @click.group(cls=Group, context_settings=CONTEXT)
@@ -66,7 +66,7 @@ def show(ref, as_json) -> None:
 @models.command()
 @click.argument("name")
 @click.argument("version", type=int)
-@click.option("--by", "actor", required=True, help="Who decides, for the audit log.")
+@click.option("--by", "actor", required=True, callback=check_by, help="Who decides, for the audit log.")
 @click.option("--reason", required=True, help="Why (recorded in the audit log).")
 @json_option
 def promote(name, version, actor, reason, as_json) -> None:
@@ -81,7 +81,7 @@ def promote(name, version, actor, reason, as_json) -> None:
 
 @models.command()
 @click.argument("name")
-@click.option("--by", "actor", required=True, help="Who decides, for the audit log.")
+@click.option("--by", "actor", required=True, callback=check_by, help="Who decides, for the audit log.")
 @click.option("--reason", required=True, help="Why (recorded in the audit log).")
 @json_option
 def rollback(name, actor, reason, as_json) -> None:

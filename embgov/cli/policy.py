@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from embgov.cli.common import CONTEXT, Group, emit_json, json_option
+from embgov.cli.common import CONTEXT, Group, check_by, emit_json, json_option
 
 POLICY = click.Path(dir_okay=False)
 
@@ -100,7 +100,7 @@ def diff(old: str, new: str, as_json: bool) -> None:
 
 @policy.command()
 @click.argument("path", type=POLICY)
-@click.option("--by", "by", required=True, help="Name of the compliance officer approving it.")
+@click.option("--by", "by", required=True, callback=check_by, help="Name of the compliance officer approving it.")
 @json_option
 def approve(path: str, by: str, as_json: bool) -> None:
     """Approve the policy's current content hash: appends to approvals.yaml beside it and the audit log.

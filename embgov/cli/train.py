@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from embgov.cli.common import CONTEXT, emit_json, json_option
+from embgov.cli.common import CONTEXT, check_by, emit_json, json_option
 
 
 @click.command(context_settings=CONTEXT)
@@ -44,7 +44,7 @@ def train(spec_path, run_dir, actor, as_json) -> None:
 
 @click.command(context_settings=CONTEXT)
 @click.argument("spec_path", metavar="SPEC", type=click.Path(dir_okay=False))
-@click.option("--by", "actor", default="cli", show_default=True, help="Who runs this (the job's trigger is person:BY).")
+@click.option("--by", "actor", default="cli", show_default=True, callback=check_by, help="Who runs this (the job's trigger is person:BY).")
 @json_option
 def run(spec_path, actor, as_json) -> None:
     """Run a whole job now, in the foreground: it is recorded as a job (so `embgov jobs` and the audit

@@ -10,8 +10,8 @@ on its spec's schedule and enqueues re-tuning when a check fires.
   A reconcile job adds checks for newly promoted models and drops those no longer monitored; an
   unchanged trigger is left alone (re-adding would push its next run back each time).
 - SIGTERM/SIGINT: the scheduler stops after running checks finish and the lease is released.
-- Prometheus metrics on --metrics-port: checks run, last drift score per model, events, jobs
-  enqueued, failures, leadership.
+- Prometheus metrics on --metrics-host:--metrics-port (127.0.0.1:9464 by default: loopback unless
+  asked): checks run, last drift score per model, events, jobs enqueued, failures, leadership.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ class DaemonConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     metrics_port: int = Field(9464, ge=0, le=65535, description="Port of the Prometheus /metrics endpoint; 0 turns it off.")
+    metrics_host: str = Field("127.0.0.1", min_length=1, max_length=253, pattern=r"^[A-Za-z0-9.:_-]+$",
+                              description="Address the /metrics endpoint binds to. Loopback by default: only this host "
+                                          "can read it; 0.0.0.0 (or ::) when a Prometheus elsewhere scrapes it, e.g. "
+                                          "inside a Kubernetes pod behind its Service.")
     leader_ttl_seconds: float = Field(30, ge=1, le=3600, description="Leadership lease; renewed every third of it. A standby takes over within this after the leader dies.")
     reconcile_seconds: float = Field(60, ge=1, le=86400, description="How often the registry is read for production models to monitor.")
     misfire_grace_seconds: int = Field(600, ge=1, description="A check that missed its time (daemon down) still runs if it is at most this late; missed runs coalesce into one.")
@@ -260,8 +264,9 @@ class Daemon:
         if self.config.metrics_port:
             from prometheus_client import start_http_server
 
-            start_http_server(self.config.metrics_port, registry=self.registry)
-            self.say(f"metrics: http://0.0.0.0:{self.config.metrics_port}/metrics")
+            host = self.config.metrics_host
+            start_http_server(self.config.metrics_port, addr=host, registry=self.registry)
+            self.say(f"metrics: http://{f'[{host}]' if ':' in host else host}:{self.config.metrics_port}/metrics")
         self.say(f"daemon {self.owner}: started")
         try:
             self.scheduler.start()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from embgov.errors import GateError
 from embgov.gate.expand import EXPANDERS, repeats, whole_words
+from embgov.gate.keys import NEW_KEY, strong_key
 from embgov.gate.keep import Keeper
 from embgov.gate.recognizers import GAZETTEER, LABELED, NER, build_analyzer
 from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
@@ -29,12 +30,13 @@ class Redacted:
 
 
 def read_hash_key(policy: RedactionPolicy, base_dir: Path | None = None) -> bytes | None:
-    """The keyed-hash secret from the environment or key file the policy names (never the policy)."""
-    if not any(isinstance(e.action, HashAction) for e in policy.entities):
+    """The keyed-hash secret from the environment or key file the policy names (never the policy). Needed
+    when an entity is hashed or record ids leave the gate as pseudonyms (the policy's default)."""
+    if policy.record_ids != "pseudonym" and not any(isinstance(e.action, HashAction) for e in policy.entities):
         return None
     value = os.environ.get(policy.hash_key.env)
     if value:
-        return value.encode()
+        return strong_key(value.encode(), f"${policy.hash_key.env}")
     if policy.hash_key.file:
         path = Path(policy.hash_key.file)
         path = path if path.is_absolute() or base_dir is None else base_dir / path
@@ -43,10 +45,10 @@ def read_hash_key(policy: RedactionPolicy, base_dir: Path | None = None) -> byte
         except OSError:
             data = b""
         if data:
-            return data
-    raise GateError(f"policy {policy.name} uses keyed hashing but no key is set",
+            return strong_key(data, str(path))
+    raise GateError(f"policy {policy.name} uses keyed hashing (of entities or record ids) but no key is set",
                     where=f"${policy.hash_key.env}" + (f" / {policy.hash_key.file}" if policy.hash_key.file else ""),
-                    fix=f"export {policy.hash_key.env}=<a long random secret> (keep it out of the policy and of git)")
+                    fix=f"export {policy.hash_key.env}=$({NEW_KEY}) (keep it out of the policy and of git)")
 
 
 _EDGE = set(" \t\r\n,;:.#-")

@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from embgov.errors import StoreError
-from embgov.settings import get_settings
+from embgov.settings import get_settings, tighten
 
 metadata = MetaData()
 
@@ -229,12 +229,16 @@ def _create(url: str) -> Engine:
 
 
 def _sqlite_engine(parsed) -> Engine:
+    files: list[Path] = []
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        files = [Path(parsed.database + suffix) for suffix in ("", "-wal", "-shm")]
     engine = create_engine(parsed, connect_args={"timeout": 60, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
+        for path in files:  # 0600 whatever the umask of the process that made them (-wal/-shm copy the db's mode)
+            tighten(path)
         dbapi_conn.isolation_level = None  # let BEGIN below, not pysqlite, start transactions
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from embgov.errors import StoreError
 from embgov.store.db import get_engine, jobs, runs, utc_in, utcnow
+from embgov.store.names import COLUMN_MAX, check_actor, check_key, check_line
 
 STATES = ("queued", "running", "succeeded", "failed", "blocked", "cancelled")
 FINAL = ("succeeded", "failed", "blocked", "cancelled")
@@ -78,6 +79,12 @@ def enqueue(*, name: str, spec_hash: str, spec_json: str, trigger: str, idempote
     the same key never makes a second job."""
     from embgov.audit.log import append_in
 
+    if idempotency_key is not None:
+        check_key(idempotency_key)
+    check_line(trigger, what="trigger", where="trigger", limit=COLUMN_MAX, error=StoreError,
+               fix="person:NAME with a shorter --by")
+    if audit is not None:
+        check_actor(audit[0])
     engine = engine or get_engine()
     now, job_id = utcnow(), job_id or new_job_id()
     try:

@@ -25,9 +25,11 @@ def worker_loop(config: dict) -> None:
     import ray.train
     import torch
 
+    from embgov.settings import private_umask
     from embgov.spec.loader import LoadedSpec
     from embgov.train.model import load_base, offline
 
+    private_umask()  # a Ray worker process has the umask of whoever ran `ray start`; checkpoints stay private
     offline()
     _quiet()
     ctx = ray.train.get_context()

@@ -60,7 +60,7 @@ def test_drift_to_one_retuning_job_across_a_killed_leader_and_a_standby(ray_loca
     from embgov.daemon.retune import list_events
     from embgov.store import get_engine
 
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     spec = kit.write_job(tmp_path, tiny_model)
     spec.write_text(spec.read_text() + MONITORING)
     ran = CliRunner().invoke(cli, ["run", str(spec), "--json"])

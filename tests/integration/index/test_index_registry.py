@@ -40,7 +40,7 @@ def setup(tiny_model, tmp_path, monkeypatch):
     from embgov.policy.approvals import approve
     from embgov.registry import promote
 
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-secret-key")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     policy = tmp_path / "policy.yaml"
     policy.write_text((POLICIES / "hipaa.yaml").read_text().replace("max_quarantine_rate: 0.02", "max_quarantine_rate: 0.1"))
     approve(policy, "Test Officer")

@@ -36,7 +36,7 @@ def _log(job) -> str:
 
 
 def test_kill_9_mid_training_requeues_and_another_worker_resumes(tmp_path, tiny_model, monkeypatch):
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     job = _submit(tmp_path, tiny_model)
     first = _worker("--once", "--lease", "3")
     deadline = time.time() + 300
@@ -55,7 +55,7 @@ def test_kill_9_mid_training_requeues_and_another_worker_resumes(tmp_path, tiny_
 
 
 def test_an_attempt_that_dies_between_stages_resumes_from_the_next_stage(tmp_path, tiny_model, monkeypatch):
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     job = _submit(tmp_path, tiny_model)
     first = _worker("--once", env={"EMBGOV_TEST_CRASH_AFTER_STAGE": "evaluate"})
     assert first.wait(600) == 0, first.stderr.read().decode()[-2000:]
@@ -73,7 +73,7 @@ def test_an_attempt_that_dies_between_stages_resumes_from_the_next_stage(tmp_pat
 def test_a_policy_changed_after_submission_blocks_the_job_without_retry(tmp_path, tiny_model, monkeypatch):
     from embgov.worker import Worker
 
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     job = _submit(tmp_path, tiny_model)
     policy = tmp_path / "policy.yaml"
     policy.write_text(policy.read_text().replace("max_quarantine_rate: 0.1", "max_quarantine_rate: 0.3"))

@@ -55,7 +55,7 @@ def _train(spec, run, *extra):
 
 def test_train_runs_gate_pairs_and_training_then_resumes(ray_local, spec_file, tmp_path, monkeypatch):
     spec, policy, approve = spec_file
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     approve(policy, "Test Officer")
     run = tmp_path / "run"
     first = _train(spec, run, "--json")
