@@ -9,12 +9,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def bench_home(name: str) -> tuple[Path, Path]:
-    """Point EMBGOV_HOME at .embgov/NAME; return it and the approved policy copy inside it."""
+def bench_home(name: str, data: Path | None = None) -> tuple[Path, Path]:
+    """Point EMBGOV_HOME at .embgov/NAME; return it and the approved policy copy inside it. `data`,
+    a directory outside the repository, joins EMBGOV_DATA_ROOTS (the specs written here name it)."""
     home = ROOT / ".embgov" / name
     os.environ["EMBGOV_HOME"] = str(home)
+    if data is not None:
+        roots = os.environ.get("EMBGOV_DATA_ROOTS", "")
+        os.environ["EMBGOV_DATA_ROOTS"] = os.pathsep.join(r for r in (roots, str(data.resolve())) if r)
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-    os.environ.setdefault("EMBGOV_HASH_KEY", "bench-only-key")
+    os.environ.setdefault("EMBGOV_HASH_KEY", "bench-only-hash-key-0123456789abcdef0123456789abcdef")
     from embgov.policy.approvals import approval_status, approve
 
     policy = home / "policies" / "hipaa.yaml"

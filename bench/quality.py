@@ -68,7 +68,7 @@ def main() -> None:
         sys.exit(f"SciFact not found at {args.scifact} (pass --scifact DIR)")
     from benchhome import bench_home
 
-    home, policy = bench_home("bench-quality")
+    home, policy = bench_home("bench-quality", args.scifact)
     from embgov.pipeline import run_job
     from embgov.spec.loader import load_spec_text
 

@@ -140,7 +140,7 @@ def main() -> None:
         sys.exit(f"SciFact not found at {args.scifact} (pass --scifact DIR)")
     from benchhome import bench_home
 
-    home, policy = bench_home("bench")
+    home, policy = bench_home("bench", args.scifact)
     from embgov.pipeline import build_training_pairs, gate_sources
 
     run = home / f"train-run-{args.pairs}-{args.negatives}"

@@ -28,6 +28,15 @@ def embgov_home(tmp_path, monkeypatch):
     dispose_all()
 
 
+@pytest.fixture(autouse=True)
+def data_roots(tmp_path_factory, monkeypatch):
+    """Specs written into tmp_path name fixtures in the repository, and the reverse: both trees are
+    data roots. Tests of confinement itself set or delete EMBGOV_DATA_ROOTS."""
+    roots = [str(ROOT), str(tmp_path_factory.getbasetemp())]
+    monkeypatch.setenv("EMBGOV_DATA_ROOTS", os.pathsep.join(roots))
+    return roots
+
+
 def _pg_available() -> bool:
     try:
         import psycopg  # noqa: F401

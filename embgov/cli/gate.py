@@ -11,7 +11,7 @@ from embgov.cli.common import CONTEXT, Group, emit_json, json_option
 @click.option("--policy", "policy_path", required=True, type=click.Path(dir_okay=False), help="Approved policy file.")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="New directory for the redacted files and receipt.json.")
-@click.option("--field", "fields", multiple=True, help="Text field/column to redact (repeatable); other fields are dropped. Default: every text field.")
+@click.option("--field", "fields", multiple=True, help="Text field/column to redact (repeatable); only these and the id leave the gate. Default: text (and title, when present).")
 @click.option("--id-field", help="Field/column holding the record id (default: _id or id, else the line number).")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: up to 2; Ray actors when RAY_ADDRESS is set).")
 @click.option("--actor", default="cli", show_default=True, help="Who runs this, for the audit log.")
@@ -32,6 +32,7 @@ def redact(policy_path, inputs, out_dir, fields, id_field, workers, actor, as_js
         if sys.stderr.isatty():
             click.echo(f"\rredacting: {done[0]} records", err=True, nl=False)
 
+    _check_inputs(policy_path, inputs)
     receipt = run_gate(policy_path, list(inputs), out_dir, fields=list(fields) or None, id_field=id_field,
                        workers=workers, actor=actor, progress=progress)
     if sys.stderr.isatty():
@@ -53,6 +54,24 @@ def redact(policy_path, inputs, out_dir, fields, id_field, workers, actor, as_js
         click.echo(f"receipt: {out_dir}/receipt.json")
     if receipt.verdict != "passed":
         raise SystemExit(1)
+
+
+def _check_inputs(policy_path: str, inputs: tuple[str, ...]) -> None:
+    """INPUTs must resolve inside the working directory's tree or EMBGOV_DATA_ROOTS, and be no
+    secrets file: what these commands read, they copy out (redact) or print (review)."""
+    from pathlib import Path
+
+    from embgov.errors import GateError
+    from embgov.policy.load import load_policy
+    from embgov.safeio import confine, data_roots, refuse_secret
+
+    loaded = load_policy(policy_path)
+    key_file = loaded.policy.hash_key.file
+    secrets = [loaded.path.parent / Path(key_file).expanduser()] if key_file else []  # as read_hash_key finds it
+    roots = data_roots(Path.cwd())
+    for value in inputs:
+        confine(value, roots, error=GateError)
+        refuse_secret(value, secrets, error=GateError)
 
 
 @click.group(cls=Group, context_settings=CONTEXT)
@@ -138,6 +157,7 @@ def review(policy_path, inputs, fields, min_records, top, entities, as_json) -> 
         if sys.stderr.isatty():
             click.echo(f"\rreviewing: {done[0]} records", err=True, nl=False)
 
+    _check_inputs(policy_path, inputs)
     result = review_terms(policy_path, list(inputs), fields=list(fields) or None, min_records=min_records, top=top,
                           entities=list(entities) or None, progress=progress)
     if sys.stderr.isatty():

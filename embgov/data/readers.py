@@ -45,13 +45,13 @@ class PairRow:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    try:
-        f = path.open("rb")
-    except OSError as exc:
-        raise DataError(f"cannot read the file ({type(exc).__name__})", where=str(path),
-                        fix="check the path; gate output lives in the receipt's directory") from None
-    with f:
-        for n, raw in enumerate(f, 1):
+    from embgov.safeio import MAX_LINE_BYTES, bounded_lines, open_input
+
+    # A regular file within the size limit only: a FIFO or a device is refused before any read.
+    with open_input(path, what="file", error=DataError) as f:
+        for n, raw in enumerate(bounded_lines(f, MAX_LINE_BYTES), 1):
+            if raw is None:
+                raise DataError(f"a line over {MAX_LINE_BYTES} bytes", where=f"{path}:{n}", fix="one record per line")
             try:
                 yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError:

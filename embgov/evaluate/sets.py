@@ -50,19 +50,23 @@ def join_title(title: str | None, body: str) -> str:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise EvalError(f"cannot read the file ({type(exc).__name__})", where=str(path),
-                        fix="check the path (spec paths are relative to the spec file)") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise EvalError("not valid UTF-8", where=f"{path}:{line}", fix="re-encode the file as UTF-8") from None
-    # Split on line feeds only: str.splitlines would also split on U+2028 inside a JSON string.
-    for n, line in enumerate(text.split("\n"), 1):
-        yield n, line.removesuffix("\r")
+    from embgov.safeio import MAX_LINE_BYTES, bounded_lines, open_input
+
+    try:  # a regular file within the size limit only, streamed: a FIFO or a device is refused unread
+        f = open_input(path, what="file", error=EvalError)
+    except EvalError as exc:
+        raise EvalError(f"cannot read the file: {exc.what}", where=str(path),
+                        fix=f"{exc.fix} (spec paths are relative to the spec file)") from None
+    with f:
+        # Binary lines split on line feeds only (str.splitlines would split on U+2028 inside a JSON string).
+        for n, raw in enumerate(bounded_lines(f, MAX_LINE_BYTES), 1):
+            if raw is None:
+                raise EvalError(f"a line over {MAX_LINE_BYTES} bytes", where=f"{path}:{n}", fix="one record per line")
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise EvalError("not valid UTF-8", where=f"{path}:{n}", fix="re-encode the file as UTF-8") from None
+            yield n, line.removesuffix("\n").removesuffix("\r")
 
 
 def _rows(path: Path, source: RecordSource) -> Iterator[tuple[int, dict]]:

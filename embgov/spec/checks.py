@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -11,6 +12,7 @@ from embgov.spec.models import MODEL_ALIASES, PATH_SCHEMA, JobSpec
 from embgov.spec.yamlsrc import Loc
 
 Problem = tuple[Loc, str]
+DIR_FIELDS = frozenset({"cross_encoder"})  # path fields that name a model directory, not a file
 
 
 def semantic_problems(spec: JobSpec) -> list[Problem]:
@@ -58,13 +60,32 @@ def path_fields(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 
 def file_problems(spec: JobSpec, base_dir: Path) -> list[Problem]:
+    """Each path must resolve inside the data roots (embgov.safeio) and name a regular file (a
+    directory for model fields); checked by stat alone, so a FIFO or a device cannot hang `validate`."""
+    from embgov.errors import SpecError
+    from embgov.safeio import check_regular, confine, data_roots
+
     out: list[Problem] = []
+    roots = data_roots(base_dir)
     for loc, value in path_fields(spec):
-        target = resolve_path(base_dir, value)
-        if not target.exists():
-            out.append((loc, f"file not found: {value} (resolved to {target}); paths are relative to the spec file"))
+        try:
+            target = confine(base_dir / Path(value).expanduser(), roots, what="path", error=SpecError)
+            if not os.path.exists(target):  # checked after confinement: files outside the roots are not probed
+                out.append((loc, f"file not found: {value} (resolved to {target}); paths are relative to the spec file"))
+            elif loc[-1] in DIR_FIELDS:
+                if not target.is_dir():
+                    out.append((loc, f"not a directory: {value} (resolved to {target}); name a local model directory"))
+            else:
+                check_regular(target, what="file", error=SpecError)
+        except SpecError as exc:
+            out.append((loc, f"{exc.what}; {exc.fix}" if exc.fix else exc.what))
     if spec.base_model not in MODEL_ALIASES and _looks_like_path(spec.base_model):
-        target = resolve_path(base_dir, spec.base_model)
+        try:  # aliases resolve into installed packages (site-packages) and are not confined
+            target = confine(base_dir / Path(spec.base_model).expanduser(), roots, what="model directory",
+                             error=SpecError)
+        except SpecError as exc:
+            out.append((("base_model",), f"{exc.what}; {exc.fix}"))
+            return out
         if not target.is_dir():
             out.append((("base_model",), f"model directory not found: {target}; embgov never downloads from a hub: "
                                          f"use an alias ({', '.join(MODEL_ALIASES)}) or a local directory"))

@@ -32,9 +32,16 @@ class LoadedSpec:
     base_dir: Path
     source: str
     hash: str
+    extra_roots: tuple[Path, ...] = ()  # where gated copies of its sets live (embgov.gating.gate_sets)
 
     def resolve(self, value: str) -> Path:
-        return resolve_path(self.base_dir, value)
+        """A spec path, resolved and confined to the data roots; re-checked here because a queued
+        spec runs later, maybe on another host, where a symlink or EMBGOV_DATA_ROOTS may differ."""
+        from embgov.safeio import confine, data_roots
+
+        confine(self.base_dir / Path(value).expanduser(), [*data_roots(self.base_dir), *self.extra_roots], what="path",
+                where=self.source, error=SpecError)
+        return resolve_path(self.base_dir, value)  # as before the check: gate outputs are named after this path
 
     def to_json(self) -> str:
         """For crossing process boundaries (Ray workers, the queue); re-validated on arrival."""

@@ -21,14 +21,14 @@ Loc = tuple[str | int, ...]
 
 
 def read_text(path: Path, *, what: str = "file") -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SpecError(f"{what} not found", where=str(path), fix="check the path") from None
-    except IsADirectoryError:
-        raise SpecError(f"{what} is a directory, not a file", where=str(path)) from None
-    except OSError as exc:
-        raise SpecError(f"cannot read {what}: {exc.strerror}", where=str(path)) from None
+    from embgov.safeio import open_input
+
+    # Only a regular file of at most MAX_BYTES is opened: a FIFO or a device would hang or flood us.
+    with open_input(path, MAX_BYTES, what=what, error=SpecError) as f:
+        try:
+            raw = f.read(MAX_BYTES + 1)  # it may have grown since the size check
+        except OSError as exc:
+            raise SpecError(f"cannot read {what}: {exc.strerror}", where=str(path)) from None
     if len(raw) > MAX_BYTES:
         raise SpecError(f"{what} is {len(raw)} bytes; the limit is {MAX_BYTES}", where=str(path))
     try:
