@@ -21,9 +21,13 @@ class QuarantinedRecord(_Contract):
     """A record set aside by the gate, by id and reason only."""
 
     source: str = Field(description="Input file name (not its path).")
-    record_id: str = Field(description="Record id, or 'line:N' / 'row:N' when the record has none.")
-    reason: Literal["invalid_json", "undecodable", "not_an_object", "missing_field", "empty_text",
-                    "too_large", "residual_pii"] = Field(description="Why it was set aside.")
+    record_id: str = Field(description="The id as it would have left the gate (its pseudonym, unless the policy keeps ids), "
+                                       "or 'line:N' / 'row:N' when the record has none or its id was not checked.")
+    line: int | None = Field(None, description="Line (jsonl, text, qrels) or row (csv) of the record in its file.")
+    reason: Literal["invalid_json", "undecodable", "not_an_object", "missing_field", "empty_text", "too_large",
+                    "too_deep", "malformed_row", "identifying_id", "residual_pii"] = Field(
+        description="Why it was set aside. too_deep: nesting beyond the JSON parser; malformed_row: a CSV row that does not "
+                    "parse; identifying_id: the policy keeps ids and the detectors flagged this one.")
     detail: str | None = Field(None, description="Entity types or field names involved; never text.")
 
 
@@ -42,6 +46,7 @@ class GateReceipt(_Contract):
     records_in: int = Field(description="Records read.")
     records_out: int = Field(description="Records written.")
     fields: list[str] = Field(description="Fields that were redacted and written; other fields were dropped.")
+    record_ids: Literal["pseudonym", "keep"] = Field("keep", description="What the output's ids are: keyed hashes of the input's, or the input's own (checked; receipts from before pseudonyms say keep).")
     entity_counts: dict[str, int] = Field(description="Findings redacted, per policy entity id.")
     residual_counts: dict[str, int] = Field(description="Findings left after redaction (rescan), per entity id.")
     quarantined: list[QuarantinedRecord] = Field(description="Records set aside, with reasons.")

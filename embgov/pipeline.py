@@ -11,8 +11,7 @@ import logging
 from pathlib import Path
 from typing import Callable
 
-from embgov.contracts import EvalReport, ExportedModel, GateReceipt, ModelVersion, PairSet, TrainedModel
-from embgov.errors import GateError
+from embgov.contracts import EvalReport, ExportedModel, ModelVersion, PairSet, TrainedModel
 from embgov.spec.loader import LoadedSpec
 
 log = logging.getLogger("embgov.pipeline")
@@ -24,57 +23,11 @@ def _quiet_stage(stage: str) -> None:
     pass
 
 
-def _gate_plan(loaded: LoadedSpec) -> dict[str, dict]:
-    """Role -> run_gate arguments (input file, fields to redact and keep, optional ones, id field) for
-    every text source in the spec. Titles and negatives are optional; texts and anchors are not."""
-    d, spec = loaded.spec.data, loaded.spec
-    plan: dict[str, dict] = {}
-    for role, src in (("corpus", d.corpus), ("queries", d.queries)):
-        if src is not None:
-            text = src.format == "text"
-            plan[role] = {"path": loaded.resolve(src.path), "id_field": None if text else src.id_field,
-                          "fields": None if text else [f for f in (src.title_field, src.text_field) if f],
-                          "optional_fields": [src.title_field] if src.title_field and not text else None}
-    sources = [(f"pairs-{i}", s) for i, s in enumerate(d.pairs)]
-    if spec.pairs.general_mix:
-        sources.append(("general", spec.pairs.general_mix.source))
-    for role, src in sources:
-        plan[role] = {"path": loaded.resolve(src.path), "id_field": None,
-                      "fields": [f for f in (src.anchor_field, src.positive_field, src.negative_field) if f],
-                      "optional_fields": [src.negative_field] if src.negative_field else None}
-    return plan
-
-
 def gate_sources(loaded: LoadedSpec, run_dir: Path, *, actor: str, say: Say = log.info) -> tuple[dict[str, Path], str]:
-    """Every text source of the spec through the gate under its approved policy. Returns role -> gate
-    output directory, and the policy hash. Raises GateError when any source is blocked."""
-    from embgov.gate.run import run_gate
-    from embgov.hashing import fingerprint
-    from embgov.policy.approvals import require_approved
+    """Every training source of the spec through the gate (embgov.gating): role -> output directory, policy hash."""
+    from embgov.gating import gate_sources as gate
 
-    policy = require_approved(loaded.resolve(loaded.spec.policy))
-    gated: dict[str, Path] = {}
-    for role, args in _gate_plan(loaded).items():
-        path, out = args.pop("path"), run_dir / "gate" / role
-        if out.exists():
-            try:
-                receipt = GateReceipt.accept(out, policy.content_hash)
-                if receipt.input_fingerprint == fingerprint([path]):
-                    say(f"gate {role}: reused ({receipt.records_out} records)")
-                    gated[role] = out
-                    continue
-            except GateError:
-                pass
-            raise GateError(f"gate output for {role} exists but does not match the current input and policy",
-                            where=str(out), fix="start a new run directory")
-        receipt = run_gate(policy.path, [path], out, actor=actor, **args)
-        if receipt.verdict != "passed":
-            raise GateError(f"the gate blocked {role}: {receipt.verdict_reason}", where=str(out / "receipt.json"),
-                            fix="see the receipt's quarantined records (ids and reasons)")
-        say(f"gate {role}: {receipt.records_out}/{receipt.records_in} records cleared, "
-            f"{sum(receipt.entity_counts.values())} findings redacted")
-        gated[role] = out
-    return gated, policy.content_hash
+    return gate(loaded, run_dir, actor=actor, say=say)
 
 
 def build_training_pairs(loaded: LoadedSpec, gated: dict[str, Path], policy_hash: str, run_dir: Path,
@@ -126,8 +79,9 @@ def prepare_and_train(loaded: LoadedSpec, run_dir: str | Path, *, actor: str = "
                        mlm_texts=_mlm_texts(loaded, gated), run_name=f"{run.name}-train")
 
 
-def _evaluate(loaded: LoadedSpec, trained: TrainedModel, run: Path, say: Say) -> EvalReport | None:
+def _evaluate(loaded: LoadedSpec, trained: TrainedModel, run: Path, actor: str, say: Say) -> EvalReport | None:
     from embgov.evaluate import evaluate_spec
+    from embgov.gating import gate_sets
 
     if loaded.spec.evaluation is None:
         say("evaluate: skipped (the spec has no evaluation section; nothing is promoted automatically)")
@@ -136,7 +90,7 @@ def _evaluate(loaded: LoadedSpec, trained: TrainedModel, run: Path, say: Say) ->
     if path.exists():
         say("evaluate: reused")
         return EvalReport.model_validate_json(path.read_text())
-    report = evaluate_spec(loaded, trained.model_dir, say=say)
+    report = evaluate_spec(gate_sets(loaded, actor=actor, say=say), trained.model_dir, say=say)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(report.model_dump_json(indent=2))
     for warning in report.warnings:
@@ -216,7 +170,7 @@ def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:c
     run = Path(run_dir)
     trained = prepare_and_train(loaded, run, actor=actor, say=say, stage=stage)
     stage("evaluate")
-    report = _evaluate(loaded, trained, run, say)
+    report = _evaluate(loaded, trained, run, actor, say)
     stage("export")
     exports = _export(loaded, trained, run, say)
     stage("register")

@@ -47,6 +47,8 @@ def _record_source(path: str):
 @click.option("--corpus", type=click.Path(dir_okay=False), help="Documents (jsonl: _id, title, text; or csv).")
 @click.option("--queries", type=click.Path(dir_okay=False), help="Queries (jsonl: _id, text; or csv).")
 @click.option("--qrels", type=click.Path(dir_okay=False), help="Judgements, BEIR tsv ('query-id corpus-id score' header).")
+@click.option("--policy", "policy_path", type=click.Path(dir_okay=False),
+              help="Approved policy the --corpus/--queries/--qrels files pass the gate under (a model sees only gated text).")
 @click.option("--baseline", "baselines", multiple=True, metavar="NAME=DIR|ALIAS",
               help="A dense baseline (repeatable), e.g. base=minilm-l6 or a model directory.")
 @click.option("--no-bm25", is_flag=True, help="Leave out the BM25 baseline.")
@@ -55,7 +57,7 @@ def _record_source(path: str):
 @click.option("--batch-size", type=click.IntRange(1), default=64, show_default=True, help="Encoding batch size.")
 @click.option("--plot", type=click.Path(dir_okay=False), metavar="FILE.png", help="Write a bar chart of the held-out figures.")
 @json_option
-def evaluate(model, spec_path, corpus, queries, qrels, baselines, no_bm25, metrics, batch_size, plot, as_json) -> None:
+def evaluate(model, spec_path, corpus, queries, qrels, policy_path, baselines, no_bm25, metrics, batch_size, plot, as_json) -> None:
     """Retrieval metrics of MODEL (an alias such as minilm-l6, or a model directory) on a test set,
     beside BM25 and any --baseline, in one run; or, with --spec, as the spec's evaluation section
     says, with the forgetting check and the promotion decision.
@@ -69,21 +71,24 @@ def evaluate(model, spec_path, corpus, queries, qrels, baselines, no_bm25, metri
     say = (lambda m: click.echo(m, err=True))
     candidate = _model(model, "MODEL")
     if spec_path:
-        extra = [o for o, v in (("--corpus", corpus), ("--queries", queries), ("--qrels", qrels),
+        extra = [o for o, v in (("--corpus", corpus), ("--queries", queries), ("--qrels", qrels), ("--policy", policy_path),
                                 ("--baseline", baselines), ("--no-bm25", no_bm25), ("--metric", metrics)) if v]
         if extra:
             raise click.UsageError(f"{', '.join(extra)}: not with --spec (the spec's evaluation section decides)")
+        from embgov.gating import gate_sets
         from embgov.spec import load_spec
 
-        report = evaluate_spec(load_spec(spec_path), candidate, say=say)
+        report = evaluate_spec(gate_sets(load_spec(spec_path), actor="cli", say=say), candidate, say=say)
     else:
-        missing = [o for o, v in (("--corpus", corpus), ("--queries", queries), ("--qrels", qrels)) if not v]
+        missing = [o for o, v in (("--corpus", corpus), ("--queries", queries), ("--qrels", qrels),
+                                  ("--policy", policy_path)) if not v]
         if missing:
             raise click.UsageError(f"missing {', '.join(missing)} (or use --spec SPEC)")
+        from embgov.gating import gate_files_set
         from embgov.spec.models import QrelsSource, RetrievalSet
 
-        heldout = RetrievalSet(corpus=_record_source(corpus), queries=_record_source(queries),
-                               qrels=QrelsSource(path=qrels))
+        heldout = gate_files_set(policy_path, RetrievalSet(corpus=_record_source(corpus), queries=_record_source(queries),
+                                                           qrels=QrelsSource(path=qrels)), actor="cli", say=say)
         named = _baselines(baselines)
         if not no_bm25:
             named["bm25"] = "bm25"

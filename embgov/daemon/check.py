@@ -30,6 +30,10 @@ MAX_WINDOW_ROWS = 10_000
 Say = Callable[[str], None]
 
 
+def _quiet(message: str) -> None:
+    pass
+
+
 def spec_for(record: ModelVersion, spec: LoadedSpec | None) -> LoadedSpec:
     """The spec to monitor `record` with: the one given, else the version's `spec` artifact."""
     if spec is not None:
@@ -109,10 +113,12 @@ def capture_reference(name: str, record: ModelVersion, loaded: LoadedSpec, *, sa
     """Encode the spec's judged reference queries with `record`'s model and save them as its reference, with
     the probe metrics of this version now (at promotion). Audited as `monitor.reference`."""
     from embgov.audit import append
+    from embgov.gating import gate_sets
     from embgov.modelio import load_model
     from embgov.monitor.reference import save_reference
     from embgov.registry import model_path
 
+    loaded = gate_sets(loaded, actor=actor, say=say or _quiet)  # a model sees only gated text
     texts, label, fingerprint = reference_texts(loaded)
     model_dir = model_path(record)
     batch = loaded.spec.evaluation.batch_size if loaded.spec.evaluation else 64
@@ -134,6 +140,7 @@ def run_check(name: str, *, spec: LoadedSpec | None = None, now: datetime | None
               actor: str = ACTOR) -> DriftEvent:
     """One check of `name`'s production version on its latest telemetry window."""
     from embgov.audit import append
+    from embgov.gating import gate_sets
     from embgov.monitor import check_window, has_reference, latest_window, load_reference
     from embgov.registry import model_path, production
 
@@ -142,7 +149,7 @@ def run_check(name: str, *, spec: LoadedSpec | None = None, now: datetime | None
     if record is None:
         raise MonitorError(f"{name} has no production version to monitor", where=f"model {name}",
                            fix="promote a version first: embgov models promote NAME VERSION")
-    loaded = spec_for(record, spec)
+    loaded = gate_sets(spec_for(record, spec), actor=actor, say=say or _quiet)
     monitoring = _monitoring(loaded)
     notes = []
     if not has_reference(name, record.version):

@@ -1,7 +1,7 @@
 """The data stage's entry point: gate-passed records -> pairs.jsonl + pairs.json (a PairSet).
 
 Every source is read only from a gate output directory whose receipt passes `GateReceipt.accept`
-(and all receipts share one policy); qrels hold ids only and are read from the spec's path.
+(and all receipts share one policy), qrels included: the gate maps their ids as it maps record ids.
 Order of work: build pairs (method) + ready-made files -> seeded shuffle -> max_pairs cap -> hard
 negatives -> general mix -> seeded shuffle -> write. Every random choice uses its own generator
 seeded from training.seed and a purpose, so the same inputs give byte-identical files.
@@ -30,7 +30,7 @@ from embgov.spec.models import JobSpec
 __all__ = ["build_pairs", "load_pairs", "needed_roles", "accept_sources"]
 
 log = logging.getLogger("embgov.data")
-_ROLE = re.compile(r"^(corpus|queries|general|pairs-(0|[1-9][0-9]*))$")
+_ROLE = re.compile(r"^(corpus|queries|qrels|general|pairs-(0|[1-9][0-9]*))$")
 # Counters reported even when zero, so a reader of pairs.json sees every check that ran.
 _STAT_KEYS = {
     "labeled": ("qrels_not_relevant", "qrels_unknown_query", "qrels_unknown_doc", "queries_without_qrels"),
@@ -50,6 +50,8 @@ def needed_roles(spec: JobSpec) -> dict[str, str]:
         roles["corpus"] = Path(d.corpus.path).name
     if d.queries:
         roles["queries"] = Path(d.queries.path).name
+    if d.qrels:
+        roles["qrels"] = Path(d.qrels.path).name
     for i, source in enumerate(d.pairs):
         roles[f"pairs-{i}"] = Path(source.path).name
     if spec.pairs.general_mix:
@@ -68,7 +70,7 @@ def accept_sources(gated: dict[str, Path], needed: dict[str, str], policy_hash: 
         parts = [f"{label}: {', '.join(roles)}" for label, roles in
                  (("unknown role", bad), ("no gate output for", missing), ("not in the spec", extra)) if roles]
         raise GateError("; ".join(parts), where="gated sources",
-                        fix="pass one gate output directory per data source of the spec (corpus, queries, pairs-N, general)")
+                        fix="pass one gate output directory per data source of the spec (corpus, queries, qrels, pairs-N, general)")
     receipts = {role: GateReceipt.accept(gated[role], policy_hash) for role in sorted(gated)}
     hashes = {r.policy_hash for r in receipts.values()}
     if len(hashes) > 1:
@@ -99,9 +101,7 @@ def build_pairs(loaded: LoadedSpec, gated: dict[str, Path], out_dir: Path, *, po
         inputs.corpus = read_records(files["corpus"], d.corpus, role="corpus", stats=stats)
     if section.method == "labeled" and d.queries and d.qrels:
         inputs.queries = read_records(files["queries"], d.queries, role="queries", stats=stats)
-        qrels_path = loaded.resolve(d.qrels.path)
-        inputs.where["qrels"] = str(qrels_path)
-        inputs.qrels = read_qrels(qrels_path, d.qrels, stats)
+        inputs.qrels = read_qrels(files["qrels"], d.qrels, stats)
     pairs, pool = BUILDERS[section.method](inputs)
     stats[f"{section.method}_pairs"] += len(pairs)
     for i, source in enumerate(d.pairs):

@@ -3,7 +3,7 @@
 A change `weakens` protection when it can let more identifiers through: an entity, detector,
 pattern, NER label or context word removed; a threshold raised or a match score lowered; an
 allow-list entry, kept vocabulary or kept shape added (or a kept shape's regex changed); an action
-that leaves more characters visible. Everything that changes
+that leaves more characters visible; the hash key's source (variable or file) changed. Everything that changes
 the content hash shows up as at least one change; identical policies give an empty list.
 """
 
@@ -19,7 +19,12 @@ from embgov.policy.models import (BuiltinDetection, EntityRule, GazetteerDetecti
 
 RAISING_WEAKENS = {"score_threshold", "residual_threshold", "on_failure.max_quarantine_rate"}
 # Setting changes that weaken protection, with what is lost: (setting, old, new) -> note
-WEAKER_CHOICES = {("rescan", "full", "patterns"): "spaCy NER no longer checks the output"}
+WEAKER_CHOICES = {("rescan", "full", "patterns"): "spaCy NER no longer checks the output",
+                  ("record_ids", "pseudonym", "keep"): "record ids leave the gate as written when the detectors find nothing in them"}
+# Any change of where the keyed-hash secret comes from weakens: another variable or file is another
+# secret, in the hands of whoever controls that source, and every pseudonym changes with it.
+KEY_SOURCE = "hash_key."
+KEY_SOURCE_NOTE = "another secret: whoever controls the new source holds the pseudonym key; every pseudonym changes"
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,7 @@ def _settings(old: RedactionPolicy, new: RedactionPolicy) -> list[Change]:
     for key in [*before, *(k for k in after if k not in before)]:
         o, n = before.get(key), after.get(key)
         if o != n:
-            lost = WEAKER_CHOICES.get((key, o, n))
+            lost = WEAKER_CHOICES.get((key, o, n)) or (KEY_SOURCE_NOTE if key.startswith(KEY_SOURCE) else None)
             weakens = key in RAISING_WEAKENS and n > o or lost is not None
             note = f" ({lost})" if lost else " (raised)" if weakens else ""
             out.append(Change("changed", None, key, o, n, f"{key}: {_v(o)} -> {_v(n)}{note}", weakens))

@@ -78,6 +78,8 @@ def _facts(policy: RedactionPolicy) -> list[tuple[str, str]]:
              else "every detector but spaCy NER: patterns, built-ins, word lists (patterns)"),
             ("on_failure", failure),
             ("max record chars", f"{policy.max_record_chars}"),
+            ("record ids", "leave as keyed-hash pseudonyms (pseudonym)" if policy.record_ids == "pseudonym"
+             else "leave as written when the detectors find nothing in them, else the record is quarantined (keep)"),
             ("allow-list", ", ".join(policy.allow_list) if policy.allow_list else "(empty)"),
             ("kept vocabularies", ", ".join(policy.keep.vocabularies) or "(none)"),
             ("kept shapes", ", ".join(k.name for k in policy.keep.patterns) or "(none)")]

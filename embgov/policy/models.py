@@ -244,6 +244,10 @@ class RedactionPolicy(_Model):
     residual_threshold: float = Field(0.5, ge=0, le=1, description="A rescan finding at or above this score after redaction counts as residual PII.")
     max_record_chars: int = Field(100_000, ge=1, description="Records longer than this are quarantined (or block the job).")
     hash_key: HashKeySource = Field(default_factory=HashKeySource, description="Where the keyed-hash secret is read from.")
+    record_ids: Literal["pseudonym", "keep"] = Field(
+        "pseudonym", description="What leaves the gate as a record's id. pseudonym: a keyed hash of the id (qrels are mapped "
+                                 "the same way; the mapping never leaves the gate). keep: the id itself, only when the detectors "
+                                 "find nothing in it; a record whose id they flag is quarantined (identifying_id).")
 
     @field_validator("entities")
     @classmethod

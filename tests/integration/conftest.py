@@ -35,3 +35,20 @@ def tiny_spec(tiny_model, tmp_path):
                                training=training or "batch_size: 8, epochs: 1, checkpoint_every_steps: 2")
         return load_spec_text(text, base_dir=tmp_path, check_files=False)
     return make
+
+
+@pytest.fixture
+def approved_policy(tmp_path, monkeypatch):
+    """A copy of a shipped policy in tmp_path, approved there (never in the repository)."""
+    from embgov.policy.approvals import approve
+
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
+
+    def make(name: str = "hipaa", edit=None) -> Path:
+        target = tmp_path / "policies" / f"{name}.yaml"
+        target.parent.mkdir(exist_ok=True)
+        text = (Path(__file__).resolve().parents[2] / "policies" / f"{name}.yaml").read_text()
+        target.write_text(edit(text) if edit else text)
+        approve(target, "Test Officer")
+        return target
+    return make

@@ -1,4 +1,5 @@
-"""`embgov eval` through click's runner, with a tiny random model on the SciFact subset."""
+"""`embgov eval` through click's runner, with a tiny random model on the SciFact subset, which passes the
+real gate first (a model sees only gated text)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ name: tiny-eval
 owner: tests
 domain: test
 base_model: {model}
-policy: policy.yaml
+policy: policies/hipaa.yaml
 data: {{pairs: [{{path: pairs.jsonl}}]}}
 pairs: {{method: labeled, hard_negatives: {{miner: none}}}}
 adaptation: {{method: full}}
@@ -41,9 +42,14 @@ def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def test_json_has_one_entry_per_model(tiny_model, tmp_path):
+@pytest.fixture
+def policy(approved_policy):
+    return str(approved_policy("hipaa"))
+
+
+def test_json_has_one_entry_per_model(tiny_model, tmp_path, policy, embgov_home):
     plot = tmp_path / "chart.png"
-    result = run("eval", str(tiny_model), *SET, "--baseline", f"base={tiny_model}", "--json", "--plot", str(plot))
+    result = run("eval", str(tiny_model), *SET, "--policy", policy, "--baseline", f"base={tiny_model}", "--json", "--plot", str(plot))
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert set(out["models"]) == {"candidate", "base", "bm25"}
@@ -56,18 +62,19 @@ def test_json_has_one_entry_per_model(tiny_model, tmp_path):
     assert any("fewer than 500" in w for w in out["warnings"])
     assert "decision" not in out and out["heldout"]["relevant_pairs"] == 27
     assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out["plot"] == str(plot)
+    # What was encoded is the gated copy: three receipts (corpus, queries, qrels) in the cache.
+    assert len(list((embgov_home / "gated").glob("*/receipt.json"))) == 3
 
 
-def test_metric_choice_and_no_bm25(tiny_model):
-    result = run("eval", str(tiny_model), *SET, "--no-bm25", "--metric", "precision@1", "--metric", "ndcg@5", "--json")
+def test_metric_choice_and_no_bm25(tiny_model, policy):
+    result = run("eval", str(tiny_model), *SET, "--policy", policy, "--no-bm25", "--metric", "precision@1", "--metric", "ndcg@5", "--json")
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert list(out["models"]) == ["candidate"] and set(out["models"]["candidate"]) == {"precision@1", "ndcg@5"}
     assert out["primary_metric"] == "precision@1"
 
 
-def test_spec_prints_the_decision(tiny_model, tmp_path, embgov_home):
-    (tmp_path / "policy.yaml").write_text("placeholder: the evaluation stage does not read the policy\n")
+def test_spec_prints_the_decision(tiny_model, tmp_path, embgov_home, policy):
     (tmp_path / "pairs.jsonl").write_text("")
     spec = tmp_path / "job.yaml"
     spec.write_text(SPEC.format(model=tiny_model, mini=MINI))
@@ -87,15 +94,15 @@ def test_spec_prints_the_decision(tiny_model, tmp_path, embgov_home):
 
 @pytest.mark.parametrize("args, message", [
     (["--spec", "x.yaml", "--corpus", "c.jsonl"], "not with --spec"),
-    (["--corpus", "c.jsonl"], "missing --queries, --qrels"),
+    (["--corpus", "c.jsonl"], "missing --queries, --qrels, --policy"),
 ])
 def test_usage_errors_exit_2(args, message):
     result = CliRunner().invoke(cli, ["eval", "minilm-l6", *args])
     assert result.exit_code == 2 and message in result.output
 
 
-def test_unknown_metric_and_missing_model_exit_1(tmp_path):
-    result = CliRunner().invoke(cli, ["eval", "minilm-l6", *SET, "--metric", "bleu@4"])
+def test_unknown_metric_and_missing_model_exit_1(tmp_path, policy):
+    result = CliRunner().invoke(cli, ["eval", "minilm-l6", *SET, "--policy", policy, "--metric", "bleu@4"])
     assert result.exit_code == 1 and "unknown metric 'bleu@4'" in result.output
     result = CliRunner().invoke(cli, ["eval", str(tmp_path / "nowhere"), *SET])
     assert result.exit_code == 1 and "MODEL" in result.output and "no config.json" in result.output

@@ -22,20 +22,3 @@ def redactors():
             cache[name] = Redactor(load_policy(ROOT / "policies" / f"{name}.yaml").policy, b"test-key")
         return cache[name]
     return get
-
-
-@pytest.fixture
-def approved_policy(tmp_path, monkeypatch):
-    """A copy of a shipped policy in tmp_path, approved there (never in the repository)."""
-    from embgov.policy.approvals import approve
-
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-secret-key")
-
-    def make(name: str = "hipaa", edit=None) -> Path:
-        target = tmp_path / "policies" / f"{name}.yaml"
-        target.parent.mkdir(exist_ok=True)
-        text = (ROOT / "policies" / f"{name}.yaml").read_text()
-        target.write_text(edit(text) if edit else text)
-        approve(target, "Test Officer")
-        return target
-    return make

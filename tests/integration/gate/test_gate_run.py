@@ -10,7 +10,15 @@ import pytest
 
 from embgov.errors import GateError, PolicyError
 from embgov.contracts import GateReceipt
+from embgov.gate.ids import pseudonym
 from embgov.gate.run import RECEIPT, run_gate
+
+
+def _pid(rid: str) -> str:
+    """The id a record leaves the gate with, under the key the approved_policy fixture sets."""
+    import os
+
+    return pseudonym(os.environ["EMBGOV_HASH_KEY"].encode(), rid)
 
 pytestmark = pytest.mark.integration
 
@@ -60,7 +68,7 @@ def test_receipt_counts_and_accept(tmp_path, approved_policy):
     assert receipt.records_in == 2 and receipt.records_out == 2 and receipt.fields == ["text", "title"]
     assert receipt.residual_counts == {} and receipt.quarantined == []
     out = [json.loads(l) for l in (tmp_path / "out/c.jsonl").read_text().splitlines()]
-    assert out[0] == {"_id": "a", "title": "Note", "text": "Email <EMAIL> or call <PHONE>."}
+    assert out[0] == {"_id": _pid("a"), "title": "Note", "text": "Email <EMAIL> or call <PHONE>."}
     assert GateReceipt.accept(tmp_path / "out", receipt.policy_hash).output_fingerprint == receipt.output_fingerprint
     (tmp_path / "out/c.jsonl").write_text("tampered\n")
     with pytest.raises(GateError, match="fingerprint mismatch"):
@@ -75,7 +83,7 @@ def test_keyed_hash_is_stable_and_keyed(tmp_path, approved_policy, monkeypatch):
     run_gate(policy, [src], tmp_path / "o1", workers=1)
     first = [json.loads(l)["text"] for l in (tmp_path / "o1/s.jsonl").read_text().splitlines()]
     assert first[0] == first[1] and first[0].startswith("SSN <SSN:") and "078" not in first[0]
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "another-key")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "another-hash-key-0123456789abcdef0123456789abcdef")
     run_gate(policy, [src], tmp_path / "o2", workers=1)
     assert json.loads((tmp_path / "o2/s.jsonl").read_text().splitlines()[0])["text"] != first[0]
 
@@ -89,8 +97,8 @@ def test_bad_records_are_quarantined_with_exact_counts(tmp_path, approved_policy
     src = write_jsonl(tmp_path / "q.jsonl", rows)
     receipt = run_gate(policy, [src], tmp_path / "out", fields=["text"], workers=1)
     reasons = {(q.record_id, q.reason) for q in receipt.quarantined}
-    assert reasons == {("line:5", "invalid_json"), ("line:6", "not_an_object"), ("empty", "empty_text"),
-                       ("nofield", "missing_field"), ("big", "too_large"), ("line:10", "undecodable")}
+    named = {(_pid(rid), reason) for rid, reason in (("empty", "empty_text"), ("nofield", "missing_field"), ("big", "too_large"))}
+    assert reasons == {("line:5", "invalid_json"), ("line:6", "not_an_object"), ("line:10", "undecodable")} | named
     assert receipt.records_in == 10 and receipt.records_out == 4 and receipt.verdict == "passed"
     assert receipt.quarantine_rate == 0.6
 
@@ -193,10 +201,12 @@ def test_structured_columns_use_field_rules_and_field_names_as_context(tmp_path,
     src.write_text("pid,fname,lname,postcode,age,diagnosis,notes\n"
                    "1,Noah,Gray,2127,49,Hypertension,Mr. Gray is stable.\n"
                    "2,Ann,Quill,89101,92,Migraine,Follow up in two weeks.\n")
-    receipt = run_gate(policy, [src], tmp_path / "out", id_field="pid", workers=1)
+    receipt = run_gate(policy, [src], tmp_path / "out", id_field="pid", workers=1,
+                       fields=["fname", "lname", "postcode", "age", "diagnosis", "notes"])
     rows = (tmp_path / "out/patients.csv").read_text().splitlines()
-    assert rows[1] == "1,<PERSON>,<PERSON>,<ZIP>,49,Hypertension,<PERSON> is stable."
-    assert rows[2].startswith("2,<PERSON>,<PERSON>,<ZIP>,<AGE>,Migraine,")
+    assert rows[0] == "pid,fname,lname,postcode,age,diagnosis,notes"
+    assert rows[1] == f"{_pid('1')},<PERSON>,<PERSON>,<ZIP>,49,Hypertension,<PERSON> is stable."
+    assert rows[2].startswith(f"{_pid('2')},<PERSON>,<PERSON>,<ZIP>,<AGE>,Migraine,")
     assert receipt.entity_counts["ZIP_CODE"] == 2 and receipt.entity_counts["AGE_OVER_89"] == 1
 
 

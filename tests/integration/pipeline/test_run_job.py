@@ -18,7 +18,7 @@ def test_run_registers_and_promotes_when_the_rules_hold(ray_local, tiny_model, t
     from embgov.cli.main import cli
     from embgov.registry import get_version
 
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     spec = kit.write_job(tmp_path, tiny_model, gain=-1.0)  # any result passes: the rules say promote
     result = CliRunner().invoke(cli, ["run", str(spec), "--by", "ana", "--json"])
     assert result.exit_code == 0, result.output
@@ -27,10 +27,10 @@ def test_run_registers_and_promotes_when_the_rules_hold(ray_local, tiny_model, t
     assert job["state"] == "succeeded" and job["trigger"] == "person:ana" and job["attempts"] == 1
     assert out["promoted"] is True and set(out["metrics"]) == {"candidate", "base", "bm25"}
     assert out["exports"] == ["onnx"] and out["model"] == "mini-run:1"
-    assert set(out["gate"]) == {"corpus", "queries"} and out["gate"]["corpus"]["records_in"] > 0
+    assert set(out["gate"]) == {"corpus", "queries", "qrels"} and out["gate"]["corpus"]["records_in"] > 0
     v = get_version("mini-run")
     assert v.version == 1 and v.status == "production" and v.trigger == "person:ana"
-    assert set(v.receipts) == {"corpus", "queries"} and v.decision.promote
+    assert set(v.receipts) == {"corpus", "queries", "qrels"} and v.decision.promote
     assert {"model", "onnx", "eval", "receipts/corpus"} <= set(v.artifacts)
     actions = [e.action for e in list_events()]
     assert "gate.verdict" in actions and "model.register" in actions and "model.promote" in actions
@@ -40,7 +40,7 @@ def test_a_candidate_the_rules_refuse_stays_a_candidate(ray_local, tiny_model, t
     from embgov.cli.main import cli
     from embgov.registry import list_versions, production
 
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     spec = kit.write_job(tmp_path, tiny_model, gain=0.9)  # a random tiny model never gains 0.9 over its base
     result = CliRunner().invoke(cli, ["run", str(spec)])
     assert result.exit_code == 3, result.output  # blocked by a promotion rule
@@ -68,7 +68,7 @@ def test_no_canary_value_reaches_runs_mlflow_or_the_database(ray_local, tiny_mod
     module = importlib.util.spec_from_file_location("bench_canary", root / "bench" / "canary.py")
     canary = importlib.util.module_from_spec(module)
     module.loader.exec_module(canary)
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "k")
+    monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     spec = kit.write_job(tmp_path, tiny_model, gain=-1.0)
     with (tmp_path / "data" / "corpus.jsonl").open("a", encoding="utf-8") as corpus:
         for line in canary.DATA.read_text(encoding="utf-8").splitlines():

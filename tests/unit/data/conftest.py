@@ -66,9 +66,10 @@ def kit() -> SimpleNamespace:
 
 @pytest.fixture
 def mini(tmp_path) -> dict[str, Path]:
-    """The SciFact mini corpus and queries as gate outputs."""
+    """The SciFact mini corpus, queries and qrels as gate outputs."""
     return {"corpus": gate_dir(tmp_path, "corpus", MINI / "corpus.jsonl"),
-            "queries": gate_dir(tmp_path, "queries", MINI / "queries.jsonl")}
+            "queries": gate_dir(tmp_path, "queries", MINI / "queries.jsonl"),
+            "qrels": gate_dir(tmp_path, "qrels", MINI / "qrels.tsv")}
 
 
 @pytest.fixture(scope="session")

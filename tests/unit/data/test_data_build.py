@@ -43,9 +43,9 @@ def test_manifest_matches_the_file(kit, mini, tmp_path):
     assert all(list(r) == ["anchor", "positive", "negative_1", "negative_2"] for r in rows)
     # Relative to the manifest: the run directory can move as a whole.
     assert {r: (tmp_path / "out" / d).resolve() for r, d in ps.receipts.items()} == {
-        "corpus": mini["corpus"].resolve(), "queries": mini["queries"].resolve()}
+        "corpus": mini["corpus"].resolve(), "queries": mini["queries"].resolve(), "qrels": mini["qrels"].resolve()}
     assert not any(Path(d).is_absolute() for d in ps.receipts.values())
-    assert ps.policy_hash == kit.POLICY and set(ps.receipt_fingerprints) == {"corpus", "queries"}
+    assert ps.policy_hash == kit.POLICY and set(ps.receipt_fingerprints) == {"corpus", "queries", "qrels"}
 
 
 @pytest.mark.parametrize("fraction", [0.05, 0.1, 0.15, 0.3])
@@ -101,7 +101,7 @@ def test_refuses_a_blocked_receipt(kit, mini, tmp_path):
 
 def test_refuses_mixed_policy_hashes(kit, mini, tmp_path):
     mini["queries"] = kit.gate_dir(tmp_path / "b", "queries", kit.MINI / "queries.jsonl", policy_hash="cd" * 32)
-    _refused(kit, mini, tmp_path, r"different policies \(corpus=abababababab, queries=cdcdcdcdcdcd\)")
+    _refused(kit, mini, tmp_path, r"different policies \(corpus=abababababab, qrels=abababababab, queries=cdcdcdcdcdcd\)")
 
 
 def test_refuses_another_policy_than_the_approved_one(kit, mini, tmp_path):
@@ -109,7 +109,7 @@ def test_refuses_another_policy_than_the_approved_one(kit, mini, tmp_path):
 
 
 def test_refuses_missing_unexpected_and_unknown_roles(kit, mini, tmp_path):
-    _refused(kit, {"corpus": mini["corpus"]}, tmp_path, "no gate output for: queries")
+    _refused(kit, {"corpus": mini["corpus"]}, tmp_path, "no gate output for: qrels, queries")
     _refused(kit, {**mini, "general": mini["corpus"]}, tmp_path, "not in the spec: general")
     _refused(kit, {**mini, "pairs-x": mini["corpus"]}, tmp_path, "unknown role: pairs-x")
 

@@ -42,9 +42,10 @@ def test_labeled_without_any_known_pair_is_an_error(kit, mini, tmp_path):
     base.mkdir()
     (base / "qrels.tsv").write_text("query-id\tcorpus-id\tscore\n999\t13734012\t1\n2\tnope\t1\n")
     loaded = kit.make_spec(base, pairs={"method": "labeled", "hard_negatives": NO_NEG})
+    mini["qrels"] = kit.gate_dir(tmp_path / "b", "qrels", base / "qrels.tsv")
     with pytest.raises(DataError, match="no qrels line names both a known query and a known document") as err:
         build_pairs(loaded, mini, tmp_path / "out")
-    assert str(base / "qrels.tsv") in err.value.render()
+    assert str(mini["qrels"] / "qrels.tsv") in err.value.render()
     assert not (tmp_path / "out" / "pairs.jsonl").exists()
 
 
@@ -118,4 +119,4 @@ def test_ready_made_pairs_are_appended(kit, mini, tmp_path):
     gated = {**mini, "pairs-0": kit.gate_dir(tmp_path, "pairs-0", kit.FIX / "extra_pairs.csv")}
     ps = build_pairs(kit.make_spec(kit.MINI, data=data, pairs={"method": "labeled", "hard_negatives": NO_NEG}), gated, tmp_path / "o")
     assert (ps.pairs, ps.stats["ready_made_pairs"], ps.method) == (31, 5, "labeled+pairs")
-    assert set(ps.receipts) == {"corpus", "queries", "pairs-0"}
+    assert set(ps.receipts) == {"corpus", "queries", "qrels", "pairs-0"}

@@ -28,7 +28,8 @@ def _guard_case(kit, tmp_path, **hard_negatives):
     kit.write_jsonl(src / "queries.jsonl", [{"_id": "q1", "text": "zinc lozenges for a common cold"}])
     (src / "qrels.tsv").write_text("query-id\tcorpus-id\tscore\nq1\tpos\t1\n")
     gated = {"corpus": kit.gate_dir(tmp_path, "corpus", src / "corpus.jsonl"),
-             "queries": kit.gate_dir(tmp_path, "queries", src / "queries.jsonl")}
+             "queries": kit.gate_dir(tmp_path, "queries", src / "queries.jsonl"),
+             "qrels": kit.gate_dir(tmp_path, "qrels", src / "qrels.tsv")}
     loaded = kit.make_spec(src, pairs={"method": "labeled", "hard_negatives": {"miner": "bm25", **hard_negatives}})
     out = tmp_path / "out"
     return build_pairs(loaded, gated, out), kit.read_rows(out)

@@ -193,6 +193,9 @@ CASES = [
     ("labeled-score-lowered", lambda d: _labeled(d, "SSN").update(score=0.3), ("changed", "SSN", "labeled.score"), True),
     ("invalid-keep-to-drop", lambda d: entity(d, "SSN")["detection"][0].update(invalid="drop"),
      ("changed", "SSN", "patterns.invalid"), True),
+    ("hash-key-env", lambda d: d["hash_key"].update(env="OTHER_KEY"), ("changed", None, "hash_key.env"), True),
+    ("hash-key-file", lambda d: d["hash_key"].update(file="/etc/embgov/key"), ("changed", None, "hash_key.file"), True),
+    ("ids-kept", lambda d: d.update(record_ids="keep"), ("changed", None, "record_ids"), True),
 ]
 
 
@@ -251,3 +254,12 @@ def test_dropping_the_ner_rescan_weakens_protection():
     (change,) = diff_policies(strict, HIPAA)
     assert (change.field, change.old, change.new, change.weakens) == ("rescan", "full", "patterns", True)
     assert "no longer checks" in change.description
+
+
+@pytest.mark.parametrize("source", [{"env": "OTHER_KEY"}, {"file": "keys/hash.key"}], ids=["env", "file"])
+def test_a_changed_hash_key_source_weakens_in_either_direction(source):
+    moved = mutate(HIPAA, lambda d: d["hash_key"].update(source))
+    for a, b in ((HIPAA, moved), (moved, HIPAA)):  # added, changed or removed: another secret each time
+        (change,) = diff_policies(a, b)
+        assert change.field.startswith("hash_key.") and change.weakens
+        assert "pseudonym key" in change.description
