@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from embgov.cli.common import CONTEXT, Group, emit_json, json_option
+from embgov.cli.common import CONTEXT, Group, check_by, emit_json, json_option
 
 
 @click.command(context_settings=CONTEXT)
@@ -14,7 +14,7 @@ from embgov.cli.common import CONTEXT, Group, emit_json, json_option
 @click.option("--field", "fields", multiple=True, help="Text field/column to redact (repeatable); only these and the id leave the gate. Default: text (and title, when present).")
 @click.option("--id-field", help="Field/column holding the record id (default: _id or id, else the line number).")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: up to 2; Ray actors when RAY_ADDRESS is set).")
-@click.option("--actor", default="cli", show_default=True, help="Who runs this, for the audit log.")
+@click.option("--actor", default="cli", show_default=True, callback=check_by, help="Who runs this, for the audit log.")
 @json_option
 def redact(policy_path, inputs, out_dir, fields, id_field, workers, actor, as_json) -> None:
     """Redact INPUT files (jsonl, csv, tsv or text) under an approved POLICY.

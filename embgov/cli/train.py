@@ -11,7 +11,7 @@ from embgov.cli.common import CONTEXT, check_by, emit_json, json_option
 @click.argument("spec_path", metavar="SPEC", type=click.Path(dir_okay=False))
 @click.option("--run-dir", type=click.Path(file_okay=False),
               help="Run directory (default: EMBGOV_HOME/runs/NAME-SPECHASH). Re-running the same one resumes it.")
-@click.option("--actor", default="cli", show_default=True, help="Who runs this, for the audit log.")
+@click.option("--actor", default="cli", show_default=True, callback=check_by, help="Who runs this, for the audit log.")
 @json_option
 def train(spec_path, run_dir, actor, as_json) -> None:
     """Redact the spec's data under its approved policy, build pairs, and train on Ray.

@@ -102,10 +102,14 @@ _OUT_OF_RULE: dict[str, tuple[Callable[[str], bool], str]] = {
 
 
 def load_labeled(path: Path) -> list[dict[str, Any]]:
+    from embgov.safeio import open_input
+
+    with open_input(path, what="labeled data", error=GateError) as f:  # regular files only: a FIFO never blocks
+        raw = f.read()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
         data = json.loads(text) if text.lstrip().startswith("[") else [json.loads(l) for l in text.splitlines() if l.strip()]
-    except (OSError, ValueError) as exc:
+    except ValueError as exc:  # UnicodeDecodeError included
         raise GateError(f"cannot read labeled data: {type(exc).__name__}", where=str(path),
                         fix="give a JSON list or jsonl of {full_text, spans[]}") from None
     for i, rec in enumerate(data):

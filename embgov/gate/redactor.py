@@ -20,6 +20,7 @@ from embgov.gate.keys import NEW_KEY, strong_key
 from embgov.gate.keep import Keeper
 from embgov.gate.recognizers import GAZETTEER, LABELED, NER, build_analyzer
 from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
+from embgov.safeio import open_input
 
 
 @dataclass
@@ -40,9 +41,12 @@ def read_hash_key(policy: RedactionPolicy, base_dir: Path | None = None) -> byte
     if policy.hash_key.file:
         path = Path(policy.hash_key.file)
         path = path if path.is_absolute() or base_dir is None else base_dir / path
-        try:
-            data = path.read_bytes().strip()
-        except OSError:
+        try:  # a key is short: a regular file of at most 4 KiB (a FIFO or a device is refused, never opened)
+            with open_input(path, 4096, what="hash-key file", error=GateError) as f:
+                data = f.read().strip()
+        except GateError as exc:
+            if os.path.exists(path):
+                raise GateError(f"the hash-key file is unusable: {exc.what}", where=str(path), fix=exc.fix) from None
             data = b""
         if data:
             return strong_key(data, str(path))

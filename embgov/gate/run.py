@@ -46,7 +46,9 @@ def run_gate(policy_path: str | Path, inputs: list[str | Path], out_dir: str | P
     from embgov.audit import append
     from embgov.gate.redactor import read_hash_key
     from embgov.policy.approvals import require_approved
+    from embgov.store.names import check_actor
 
+    check_actor(actor)  # before anything is written: the audit event at the end would refuse it
     loaded = require_approved(policy_path)
     policy = loaded.policy
     paths = [Path(p) for p in inputs]

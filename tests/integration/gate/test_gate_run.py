@@ -217,3 +217,13 @@ def test_generic_field_names_are_not_context(tmp_path, approved_policy):
         {"_id": "a", "title": "Trial", "text": "Subjects 20-64 years (n = 10 729; SBP 140-179 mmHg) were recruited."}])
     receipt = run_gate(policy, [src], tmp_path / "out", workers=1)
     assert "PHONE" not in receipt.entity_counts
+
+
+def test_a_forged_actor_is_refused_before_anything_is_written(tmp_path, approved_policy):
+    from embgov.errors import AuditError
+
+    policy = approved_policy("hipaa")
+    src = write_jsonl(tmp_path / "a.jsonl", [{"_id": "a", "text": "fine"}])
+    with pytest.raises(AuditError, match="line break"):
+        run_gate(policy, [src], tmp_path / "out", actor="ana\n2026-12-02 policy.approve by officer", workers=1)
+    assert not (tmp_path / "out").exists()

@@ -71,3 +71,18 @@ def test_strong_key_on_bytes():
     assert strong_key(GOOD.encode(), "x") == GOOD.encode()
     with pytest.raises(GateError, match="placeholder"):
         strong_key(b"CHANGE_ME-0123456789abcdef0123456789abcdef", "x")
+
+
+def test_a_key_file_that_is_a_fifo_or_too_big_is_refused_without_blocking(monkeypatch, tmp_path):
+    import os
+
+    monkeypatch.delenv("EMBGOV_HASH_KEY", raising=False)
+    fifo = tmp_path / "key.fifo"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.key"
+    big.write_bytes(b"k" * 5000)
+    for path, problem in ((fifo, "not a regular file"), (big, "bytes")):
+        policy = HIPAA.model_copy(update={"hash_key": HIPAA.hash_key.model_copy(update={"file": str(path)})})
+        with pytest.raises(GateError, match="hash-key file is unusable") as info:
+            read_hash_key(policy)
+        assert problem in info.value.what
