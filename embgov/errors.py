@@ -58,6 +58,10 @@ class InputError(DataError):
     the gate's or the policy's refusals, which block it)."""
 
 
+class SignatureError(EmbgovError):
+    """An SSH signature (a policy approval, an audit checkpoint) could not be made, or does not verify."""
+
+
 class TrainError(EmbgovError):
     """Training could not start or did not finish (Ray, the model, or the loop failed)."""
 

@@ -104,3 +104,19 @@ def mini_set():
     return RetrievalSet(corpus=RecordSource(path=str(MINI / "corpus.jsonl")),
                         queries=RecordSource(path=str(MINI / "queries.jsonl")),
                         qrels=QrelsSource(path=str(MINI / "qrels.tsv")))
+
+
+@pytest.fixture(scope="session")
+def ssh_keys(tmp_path_factory):
+    """SSH keys made for the tests (ssh-keygen), and an allowed_signers file listing two of them:
+    keys.path(name) -> private key, keys.signers -> allowed_signers (dana and lee; eve is not listed)."""
+    import subprocess
+    from types import SimpleNamespace
+
+    root = tmp_path_factory.mktemp("ssh-keys")
+    for name in ("dana", "lee", "eve"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(root / name)], check=True)
+    lines = [f"{name}@example.org {' '.join((root / f'{name}.pub').read_text().split()[:2])}" for name in ("dana", "lee")]
+    (root / "allowed_signers").write_text("\n".join(lines) + "\n")
+    return SimpleNamespace(path=lambda name: root / name, signers=root / "allowed_signers",
+                           principal=lambda name: f"{name}@example.org")
