@@ -166,7 +166,7 @@ def main() -> int:
     check_corpus(args.data)
 
     from embgov.gate.redactor import Redactor
-    from embgov.policy.approvals import approve
+    from benchhome import bench_approve  # bench/ is on sys.path when run as a script
     from embgov.policy.load import load_policy
 
     records = [json.loads(l) for l in args.data.read_text(encoding="utf-8").splitlines() if l.strip()]
@@ -187,7 +187,7 @@ def main() -> int:
             pol = tmp / "policies" / args.policy.name
             pol.parent.mkdir()
             pol.write_text(text)
-            approve(pol, "canary")
+            bench_approve(pol, tmp, "canary")
             src = tmp / "canary.jsonl"
             src.write_bytes(args.data.read_bytes())
             from embgov.gate.run import run_gate

@@ -23,7 +23,14 @@ cp policies/hipaa.yaml "$EMBGOV_HOME/policies/hipaa.yaml"
 POLICY="$EMBGOV_HOME/policies/hipaa.yaml"
 embgov policy explain "$POLICY" | cut -c1-160
 embgov policy check "$POLICY" || true
-embgov policy approve "$POLICY" --by "Demo Compliance Officer"
+# Approvals are signed with the officer's SSH key and count only when that key is in the deployment's
+# allowed_signers (EMBGOV_ALLOWED_SIGNERS). The demo makes a key of its own and lists it; a real
+# deployment lists each approver's public key in a file job authors cannot edit.
+ssh-keygen -q -t ed25519 -N "" -C officer@demo.example -f "$EMBGOV_HOME/officer_ed25519"
+echo "officer@demo.example $(cut -d' ' -f1,2 "$EMBGOV_HOME/officer_ed25519.pub")" > "$EMBGOV_HOME/allowed_signers"
+export EMBGOV_ALLOWED_SIGNERS="$EMBGOV_HOME/allowed_signers"
+embgov policy approve "$POLICY" --by officer@demo.example --key "$EMBGOV_HOME/officer_ed25519"
+echo "-- policy check verifies the signature and names the signer:"
 embgov policy check "$POLICY"
 
 step "3. Synthetic patient notes through the redaction gate (fails closed, leaves a receipt)"

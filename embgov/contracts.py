@@ -60,7 +60,9 @@ class GateReceipt(_Contract):
     @classmethod
     def accept(cls, directory: str | Path, policy_hash: str | None = None) -> "GateReceipt":
         """The check every downstream stage makes: the directory holds a passing receipt whose output
-        fingerprint matches the files (and, when given, the currently approved policy's hash)."""
+        fingerprint matches the files (and, when given, the currently approved policy's hash), and the
+        audit log holds the gate's matching verdict (a hand-written receipt is refused)."""
+        from embgov.audit.evidence import require_gate_verdict
         from embgov.errors import GateError
         from embgov.hashing import fingerprint
 
@@ -78,6 +80,7 @@ class GateReceipt(_Contract):
         if fingerprint(out / o for o in receipt.outputs) != receipt.output_fingerprint:
             raise GateError("the redacted files changed after the gate ran (fingerprint mismatch)", where=str(out),
                             fix="run the gate again; never edit gate output by hand")
+        require_gate_verdict(receipt, out)
         return receipt
 
 

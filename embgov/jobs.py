@@ -35,6 +35,7 @@ def submit(loaded: LoadedSpec, *, trigger: str, actor: str, idempotency_key: str
     """Check the spec's policy is approved and unchanged, then record the job and an audit event.
     Nothing is recorded when a check fails. Returns (job, created): an idempotency key that was
     already used returns its job and created=False."""
+    from embgov.audit.evidence import sha256_text
     from embgov.policy.approvals import require_approved
     from embgov.store.names import check_actor, check_key
     from embgov.store.queue import enqueue, new_job_id
@@ -43,10 +44,12 @@ def submit(loaded: LoadedSpec, *, trigger: str, actor: str, idempotency_key: str
     if idempotency_key is not None:
         check_key(idempotency_key)
     policy = require_approved(loaded.resolve(loaded.spec.policy))
-    job_id = new_job_id()
+    job_id, spec_json = new_job_id(), loaded.to_json()
+    # spec_json_sha256 covers what spec_hash does not (base_dir, source): the worker checks both.
     payload = {"name": loaded.spec.name, "spec_hash": loaded.hash, "trigger": trigger,
-               "policy_hash": policy.content_hash, "idempotency_key": idempotency_key}
-    return enqueue(name=loaded.spec.name, spec_hash=loaded.hash, spec_json=loaded.to_json(), trigger=trigger,
+               "policy_hash": policy.content_hash, "idempotency_key": idempotency_key,
+               "spec_json_sha256": sha256_text(spec_json)}
+    return enqueue(name=loaded.spec.name, spec_hash=loaded.hash, spec_json=spec_json, trigger=trigger,
                    idempotency_key=idempotency_key, max_attempts=loaded.spec.resources.retries + 1, priority=priority,
                    job_id=job_id, audit=(actor, payload))
 
@@ -95,6 +98,8 @@ def outputs_of(out: dict[str, Any], run_dir: Path) -> dict[str, Any]:
 
 def execute(job: Job, owner: str, *, say: Say) -> dict[str, Any]:
     """Run one claimed attempt. Returns {state, error, outputs, retry} for `queue.finish`."""
+    from embgov.audit import append
+    from embgov.audit.evidence import queued_spec_problem
     from embgov.pipeline import run_job
     from embgov.store.queue import set_stage
 
@@ -112,6 +117,13 @@ def execute(job: Job, owner: str, *, say: Say) -> dict[str, Any]:
     run_dir = Path(job.run_dir)
     say(f"job {job.id} ({job.name}) attempt {job.attempts}/{job.max_attempts} on {owner}")
     try:
+        problem = queued_spec_problem(job)
+        if problem:  # the row was edited after submission: never run it, never retry it
+            append(f"worker:{owner}", "job.tampered", f"job:{job.id}", {"reason": problem, "spec_hash": job.spec_hash})
+            error = SpecError(f"the queued spec is not the one audited at submission: {problem}",
+                              where=f"job {job.id} (jobs.spec_json)",
+                              fix="submit the spec again; find who edited the job row (audit list --subject job:ID)")
+            return {"state": "failed", "error": error.render(), "outputs": None, "retry": False}
         loaded = LoadedSpec.from_json(job.spec_json)
         check_inputs(loaded)
         out = run_job(loaded, run_dir, trigger=job.trigger, actor=f"worker:{owner}", say=say, stage=stage)
@@ -133,18 +145,13 @@ def execute(job: Job, owner: str, *, say: Say) -> dict[str, Any]:
 
 
 def finish_attempt(job: Job, owner: str, outcome: dict[str, Any], actor: str) -> Job | None:
-    """Record the outcome (conditional on still holding the lease) and audit it."""
-    from embgov.audit import append
+    """Record the outcome (conditional on still holding the lease) and its audit event, in one transaction."""
     from embgov.store.queue import finish
 
-    done = finish(job.id, owner, outcome["state"], error=outcome["error"], outputs=outcome["outputs"],
-                  retry=outcome["retry"])
-    if done is not None:
-        outputs = outcome["outputs"] or {}
-        append(actor, f"job.{done.state}" if done.state != "queued" else "job.retry", f"job:{job.id}",
-               {"attempt": job.attempts, "stage": done.stage, "model": outputs.get("model"),
-                "promoted": outputs.get("promoted")})
-    return done
+    outputs = outcome["outputs"] or {}
+    return finish(job.id, owner, outcome["state"], error=outcome["error"], outputs=outcome["outputs"],
+                  retry=outcome["retry"], actor=actor,
+                  details={"model": outputs.get("model"), "promoted": outputs.get("promoted")})
 
 
 def log_path(job: Job) -> Path:

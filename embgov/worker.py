@@ -174,8 +174,9 @@ class Heartbeat:
         self._thread.join()
 
 
-def run_now(job: Job, *, say: Say, lease_seconds: float = LEASE_SECONDS) -> Job:
-    """Claim `job` and run it in the foreground (`embgov run`), logging to its job log as well."""
+def run_now(job: Job, *, say: Say, lease_seconds: float = LEASE_SECONDS, actor: str | None = None) -> Job:
+    """Claim `job` and run it in the foreground (`embgov run`), logging to its job log as well.
+    `actor`: who runs it (the audit's actor when Ctrl-C cancels it)."""
     from embgov.errors import StoreError
     from embgov.jobs import log_path
     from embgov.store.queue import claim, get_job
@@ -198,7 +199,8 @@ def run_now(job: Job, *, say: Say, lease_seconds: float = LEASE_SECONDS) -> Job:
             # Interrupted in the foreground: the person meant to stop it, not to leave it for a worker.
             from embgov.store.queue import finish
 
-            finish(job.id, owner, "cancelled", error="interrupted in the foreground (Ctrl-C)")
+            finish(job.id, owner, "cancelled", error="interrupted in the foreground (Ctrl-C)", actor=actor,
+                   details={"reason": "interrupted in the foreground (Ctrl-C)"})
             raise
     return get_job(job.id)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).parent))  # trainkit.py: training-test helpers
+sys.path.insert(0, str(Path(__file__).parent))  # trainkit.py, approvekit.py: test helpers
 PG_URL = os.environ.get("EMBGOV_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
@@ -120,3 +120,15 @@ def ssh_keys(tmp_path_factory):
     (root / "allowed_signers").write_text("\n".join(lines) + "\n")
     return SimpleNamespace(path=lambda name: root / name, signers=root / "allowed_signers",
                            principal=lambda name: f"{name}@example.org")
+
+
+@pytest.fixture(autouse=True)
+def allowed_signers(ssh_keys, monkeypatch):
+    """The deployment's approvers are the test keys: approvekit.approve(path) signs as dana."""
+    import approvekit
+
+    monkeypatch.setenv("EMBGOV_ALLOWED_SIGNERS", str(ssh_keys.signers))
+    for name in ("EMBGOV_MIN_APPROVALS", "EMBGOV_MIN_APPROVALS_WEAKENING"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(approvekit, "KEYS", ssh_keys)
+    return ssh_keys.signers

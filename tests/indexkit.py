@@ -10,6 +10,7 @@ from pathlib import Path
 
 from embgov.contracts import RECEIPT_FILE, GateReceipt
 from embgov.hashing import fingerprint
+from trainkit import record_gate_verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 DIM = 16
@@ -19,14 +20,15 @@ WORDS = ("protein gene cell tumor receptor insulin kinase mutation therapy patie
 
 def approved_policy(directory: Path) -> Path:
     """An approved copy of policies/hipaa.yaml in `directory`."""
-    from embgov.policy.approvals import approval_status, approve
+    from approvekit import approve
+    from embgov.policy.approvals import approval_status
 
     directory.mkdir(parents=True, exist_ok=True)
     policy = directory / "policy.yaml"
     if not policy.exists():
         shutil.copy(ROOT / "policies" / "hipaa.yaml", policy)
     if not approval_status(policy).approved:
-        approve(policy, "Test Officer")
+        approve(policy)
     return policy
 
 
@@ -49,6 +51,7 @@ def gated(directory: Path, records: list[dict], policy_hash: str, name: str = "c
         quarantined=[], quarantine_rate=0.0, verdict="passed", verdict_reason="test", workers=1, seconds=0.1,
         records_per_s=1.0)
     (directory / RECEIPT_FILE).write_text(receipt.model_dump_json())
+    record_gate_verdict(receipt)
     return path
 
 

@@ -46,6 +46,8 @@ class VerifyResult:
     checked: int
     first_bad_seq: int | None = None
     reason: str | None = None
+    head_seq: int | None = None  # the head as recorded (audit_head; 0 and GENESIS when empty): when ok, the verified one
+    head_hash: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -113,34 +115,55 @@ def list_events(*, limit: int | None = 100, action: str | None = None, subject: 
     return [_event(r) for r in reversed(rows)]
 
 
+def lookup(action: str, subject: str, *, engine: Engine | None = None) -> list[AuditEvent]:
+    """The events of `action` on `subject`, oldest first (subject is indexed, so this stays cheap). An
+    event whose row no longer hashes to its stored hash (edited in place) is left out: evidence only."""
+    stmt = select(audit_events).where(audit_events.c.subject == subject, audit_events.c.action == action)
+    with (engine or get_engine()).connect() as conn:
+        rows = conn.execute(stmt.order_by(audit_events.c.seq)).all()
+    events = []
+    for row in rows:
+        try:
+            event = _event(row)
+        except ValueError:
+            continue
+        if event_hash(event.seq, event.ts, event.actor, event.action, event.subject, event.payload,
+                      event.prev_hash) == event.hash:
+            events.append(event)
+    return events
+
+
 def verify(*, engine: Engine | None = None) -> VerifyResult:
     """Recompute the chain from the first entry; report the first one that does not fit."""
     engine = engine or get_engine()
     expected_seq, prev, checked = 1, GENESIS, 0
     with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":  # one snapshot: an append during the scan is not a broken head
+            conn.execution_options(isolation_level="REPEATABLE READ")
         head = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).first()
+        h = (head.seq, head.hash) if head else (0, GENESIS)
         for row in chunks(conn, select(audit_events).order_by(audit_events.c.seq)):
             if row.seq != expected_seq:
                 return VerifyResult(False, checked, expected_seq,
-                                    f"entry {expected_seq} is missing (deleted?); the next entry is {row.seq}")
+                                    f"entry {expected_seq} is missing (deleted?); the next entry is {row.seq}", *h)
             try:
                 payload = json.loads(row.payload_json)
             except ValueError:
-                return VerifyResult(False, checked, row.seq, f"entry {row.seq}: payload is not valid JSON (edited)")
+                return VerifyResult(False, checked, row.seq, f"entry {row.seq}: payload is not valid JSON (edited)", *h)
             if row.prev_hash != prev:
                 return VerifyResult(False, checked, row.seq,
-                                    f"entry {row.seq} does not follow entry {row.seq - 1} (reordered, or the previous entry was replaced)")
+                                    f"entry {row.seq} does not follow entry {row.seq - 1} (reordered, or the previous entry was replaced)", *h)
             if event_hash(row.seq, row.ts, row.actor, row.action, row.subject, payload, row.prev_hash) != row.hash:
-                return VerifyResult(False, checked, row.seq, f"entry {row.seq} was modified after it was written")
+                return VerifyResult(False, checked, row.seq, f"entry {row.seq} was modified after it was written", *h)
             prev, expected_seq, checked = row.hash, expected_seq + 1, checked + 1
     last = expected_seq - 1
     if head is None and last:
-        return VerifyResult(False, checked, 1, "the chain head record is missing (edited)")
+        return VerifyResult(False, checked, 1, "the chain head record is missing (edited)", *h)
     if head is not None and (head.seq != last or head.hash != prev):
         if head.seq > last:
-            return VerifyResult(False, checked, last + 1, f"entries {last + 1}..{head.seq} were deleted (the head says {head.seq})")
-        return VerifyResult(False, checked, head.seq, "the chain head does not match the last entry (edited)")
-    return VerifyResult(True, checked)
+            return VerifyResult(False, checked, last + 1, f"entries {last + 1}..{head.seq} were deleted (the head says {head.seq})", *h)
+        return VerifyResult(False, checked, head.seq, "the chain head does not match the last entry (edited)", *h)
+    return VerifyResult(True, checked, None, None, last, prev)
 
 
 def _event(row) -> AuditEvent:

@@ -35,18 +35,52 @@ def list_(limit: int, action: str | None, subject: str | None, as_json: bool) ->
 
 
 @audit.command("verify")
+@click.option("--checkpoints", "checkpoints", metavar="DIR",
+              help="Also prove the chain still holds every checkpoint in DIR (see `audit checkpoint`).")
+@click.option("--signers", metavar="FILE", help="allowed_signers for signed checkpoints (default: $EMBGOV_ALLOWED_SIGNERS).")
+@click.option("--require-signed", is_flag=True, help="With --checkpoints: an unsigned checkpoint fails.")
 @json_option
-def verify_(as_json: bool) -> None:
-    """Recompute the hash chain; exit 1 and name the first broken entry if it was tampered with."""
+def verify_(checkpoints: str | None, signers: str | None, require_signed: bool, as_json: bool) -> None:
+    """Recompute the hash chain and print its head; exit 1 and name the first broken entry if it was
+    tampered with, or (with --checkpoints) the first checkpoint the chain no longer holds."""
     from embgov.audit import verify
 
     result = verify()
+    anchored = None
+    if checkpoints is not None:
+        from embgov.audit.checkpoint import verify_checkpoints
+
+        anchored = verify_checkpoints(checkpoints, signers=signers, require_signed=require_signed)
     if as_json:
-        emit_json(result.to_dict())
-    elif result.ok:
-        click.echo(f"ok: {result.checked} audit events, chain intact")
+        emit_json({**result.to_dict(), **({"checkpoints": anchored.to_dict()} if anchored else {})})
     else:
-        click.echo(f"BROKEN at entry {result.first_bad_seq}: {result.reason} "
-                   f"({result.checked} entries before it verified)", err=True)
-    if not result.ok:
+        click.echo(f"head: entry {result.head_seq} {result.head_hash}" + ("" if result.ok else " (as recorded)"))
+        if result.ok:
+            click.echo(f"ok: {result.checked} audit events, chain intact")
+        else:
+            click.echo(f"BROKEN at entry {result.first_bad_seq}: {result.reason} "
+                       f"({result.checked} entries before it verified)", err=True)
+        if anchored and anchored.ok:
+            click.echo(f"ok: {anchored.checked} checkpoints hold ({anchored.signed} signed)")
+        elif anchored:
+            click.echo(f"CHECKPOINT {anchored.first_bad} does not hold: {anchored.reason} "
+                       f"({anchored.checked} checkpoints before it hold)", err=True)
+    if not result.ok or (anchored and not anchored.ok):
         raise SystemExit(1)
+
+
+@audit.command("checkpoint")
+@click.option("--to", "to", metavar="DIR", help="Directory for checkpoints, outside the database's reach (another "
+              "volume or host); default $EMBGOV_AUDIT_CHECKPOINTS, else EMBGOV_HOME/checkpoints.")
+@click.option("--key", metavar="FILE", help="SSH private key that signs the checkpoint (namespace embgov-audit).")
+@json_option
+def checkpoint_(to: str | None, key: str | None, as_json: bool) -> None:
+    """Verify the chain, then write its head (sequence, hash, time, database) to a new file in DIR."""
+    from embgov.audit.checkpoint import checkpoint
+
+    written = checkpoint(to, key=key)
+    if as_json:
+        emit_json(written.to_dict())
+    else:
+        click.echo(f"checkpoint: entry {written.seq} {written.head} -> {written.path}"
+                   + (" (signed)" if written.signed else ""))

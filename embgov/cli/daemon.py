@@ -10,7 +10,7 @@ from embgov.cli.common import CONTEXT, emit_json, json_option
 @click.command(context_settings=CONTEXT)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="YAML daemon settings (metrics_port, metrics_host, leader_ttl_seconds, reconcile_seconds, misfire_grace_seconds, "
-                   "report, models, threads); see `embgov daemon --print-config`.")
+                   "report, models, threads, checkpoint_dir, checkpoint_every, checkpoint_key); see `embgov daemon --print-config`.")
 @click.option("--metrics-port", type=click.IntRange(0, 65535), help="Prometheus /metrics port (overrides the config; 0: off).")
 @click.option("--metrics-host", help="Address /metrics binds to (overrides the config; default 127.0.0.1, this host only; "
                                      "0.0.0.0 to let another host scrape it).")

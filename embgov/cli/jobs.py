@@ -105,11 +105,9 @@ def show(job_id, as_json) -> None:
 @json_option
 def cancel(job_id, as_json) -> None:
     """Cancel a queued job, or stop a running one (its worker stops it within a quarter lease)."""
-    from embgov.audit import append
     from embgov.store.queue import cancel as cancel_job
 
-    job = cancel_job(job_id)
-    append("cli", "job.cancel", f"job:{job.id}", {"stage": job.stage})
+    job = cancel_job(job_id, actor="cli")  # the job.cancel event commits with the change
     if as_json:
         emit_json(job.to_dict())
     else:

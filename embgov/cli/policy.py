@@ -63,9 +63,12 @@ def check(path: str, as_json: bool) -> None:
     if as_json:
         emit_json({**status.to_dict(), "valid": True, "error": refusal.render() if refusal else None})
     elif refusal is None:
-        r = status.record
+        r, t = status.record, status.tally
         click.echo(f"ok    {path}  {status.loaded.policy.name} {status.loaded.policy.version}  "
-                   f"sha256={status.loaded.content_hash[:16]}  approved by {r.approved_by} at {r.approved_at}")
+                   f"sha256={status.loaded.content_hash[:16]}  approved by {', '.join(t.signers)} at {r.approved_at}  "
+                   f"({status.approvals_text}{', weakening change' if t.weakening else ''}; signatures verified)")
+        for c in status.rejected:  # forged or stale entries beside valid ones: worth a reviewer's look
+            click.echo(f"note  does not count: {c.describe('approvals.yaml')}", err=True)
     else:
         click.echo(f"FAIL  {refusal.render()}", err=True)
     if refusal is not None:
@@ -100,19 +103,27 @@ def diff(old: str, new: str, as_json: bool) -> None:
 
 @policy.command()
 @click.argument("path", type=POLICY)
-@click.option("--by", "by", required=True, callback=check_by, help="Name of the compliance officer approving it.")
+@click.option("--by", "by", required=True, callback=check_by,
+              help="Your principal in the deployment's allowed_signers (e.g. dana@example.org).")
+@click.option("--key", "key", required=True, type=click.Path(dir_okay=False),
+              help="Your SSH private key (e.g. ~/.ssh/id_ed25519); its public key is listed for --by in allowed_signers.")
 @json_option
-def approve(path: str, by: str, as_json: bool) -> None:
-    """Approve the policy's current content hash: appends to approvals.yaml beside it and the audit log.
+def approve(path: str, by: str, key: str, as_json: bool) -> None:
+    """Sign an approval of the policy's current content hash with your SSH key: appends to approvals.yaml
+    beside it and the audit log.
 
-    Refused (exit 1) when that exact content is already approved.
+    Refused (exit 1) when the key is not listed in $EMBGOV_ALLOWED_SIGNERS as --by, or when you already
+    approved that exact content. A change that weakens protection needs a second approver (two-person rule).
     """
-    from embgov.policy.approvals import approvals_path, approve as approve_policy
+    from embgov.policy.approvals import approval_status, approvals_path, approve as approve_policy
 
-    record = approve_policy(path, by)
-    where = approvals_path(path)
+    record = approve_policy(path, by, key=key)
+    where, status = approvals_path(path), approval_status(path)
+    state = "in force" if status.approved else "not yet in force: another listed approver must approve"
     if as_json:
-        emit_json({**record.model_dump(), "approvals_file": str(where)})
+        emit_json({**record.model_dump(exclude={"signature", "policy_json"}), "approvals_file": str(where),
+                   "approvals": len(status.tally.signers), "required": status.tally.required, "approved": status.approved})
     else:
         click.echo(f"approved {record.name} {record.version} (sha256={record.content_hash[:16]}) by "
-                   f"{record.approved_by} at {record.approved_at}; recorded in {where} and the audit log")
+                   f"{record.approved_by} at {record.approved_at}, signed; recorded in {where} and the audit log; "
+                   f"{status.approvals_text}, {state}")

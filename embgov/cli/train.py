@@ -61,7 +61,7 @@ def run(spec_path, actor, as_json) -> None:
 
     job, _ = submit(load_spec(spec_path), trigger=f"person:{actor}", actor=actor)
     click.echo(f"job {job.id}: run directory {job.run_dir}", err=True)
-    done = run_now(job, say=lambda m: click.echo(m, err=True))
+    done = run_now(job, say=lambda m: click.echo(m, err=True), actor=actor)
     if as_json:
         emit_json(done.to_dict())
     else:

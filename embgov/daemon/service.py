@@ -2,13 +2,16 @@
 on its spec's schedule and enqueues re-tuning when a check fires.
 
 - Leadership: a lease row in the embgov database (`embgov.store.leader`), renewed every third of its
-  TTL by a job in the scheduler's in-memory store. Only the leader attaches the persistent
-  `SQLAlchemyJobStore` (table `apscheduler_jobs` in the same database) and so runs checks; a second
-  daemon on the same database stays passive until the leader's lease expires.
-- The schedule lives in that job store: one job `check:NAME` per monitored model, with `coalesce`,
-  `max_instances=1` and a misfire grace, so a restart (even after kill -9) resumes it as it was.
-  A reconcile job adds checks for newly promoted models and drops those no longer monitored; an
-  unchanged trigger is left alone (re-adding would push its next run back each time).
+  TTL. Only the leader attaches the checks' job store and so runs checks; a second daemon on the same
+  database stays passive until the leader's lease expires.
+- Every job store is in memory: APScheduler's SQLAlchemyJobStore keeps pickles in the database, and a
+  row written by anyone with database access would run as code here. The schedule is rebuilt from the
+  registry (one job `check:NAME` per monitored model, `coalesce`, `max_instances=1`, a misfire grace);
+  what must survive a restart, the time of each model's last check, is a plain row in `daemon_checks`
+  (`embgov.daemon.state`), so a new leader (even after kill -9) catches up a missed check within the
+  grace. Reconcile leaves an unchanged trigger alone (re-adding would push its next run back).
+- With `checkpoint_dir`, the leader writes a checkpoint of the audit chain's head there every
+  `checkpoint_every` seconds (`embgov.audit.checkpoint`).
 - SIGTERM/SIGINT: the scheduler stops after running checks finish and the lease is released.
 - Prometheus metrics on --metrics-host:--metrics-port (127.0.0.1:9464 by default: loopback unless
   asked): checks run, last drift score per model, events, jobs enqueued, failures, leadership.
@@ -21,44 +24,13 @@ import signal
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from embgov.daemon.config import DaemonConfig, load_config  # noqa: F401 - re-exported
 from embgov.store.db import process_owner
 
 log = logging.getLogger("embgov.daemon")
 LEADER = "embgov-daemon"
 STORE = "checks"
 _runtime: dict[str, Any] = {}  # the running daemon, for the scheduled functions (stored by reference)
-
-
-class DaemonConfig(BaseModel):
-    """`embgov daemon --config FILE` (YAML); every field has a default."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    metrics_port: int = Field(9464, ge=0, le=65535, description="Port of the Prometheus /metrics endpoint; 0 turns it off.")
-    metrics_host: str = Field("127.0.0.1", min_length=1, max_length=253, pattern=r"^[A-Za-z0-9.:_-]+$",
-                              description="Address the /metrics endpoint binds to. Loopback by default: only this host "
-                                          "can read it; 0.0.0.0 (or ::) when a Prometheus elsewhere scrapes it, e.g. "
-                                          "inside a Kubernetes pod behind its Service.")
-    leader_ttl_seconds: float = Field(30, ge=1, le=3600, description="Leadership lease; renewed every third of it. A standby takes over within this after the leader dies.")
-    reconcile_seconds: float = Field(60, ge=1, le=86400, description="How often the registry is read for production models to monitor.")
-    misfire_grace_seconds: int = Field(600, ge=1, description="A check that missed its time (daemon down) still runs if it is at most this late; missed runs coalesce into one.")
-    report: bool = Field(False, description="Also write Evidently's HTML report and a workspace snapshot per check (slow: seconds to minutes).")
-    models: list[str] | None = Field(None, description="Only monitor these model names; default: every production model whose spec has monitoring enabled.")
-    threads: int = Field(2, ge=1, le=64, description="Checks that may run at once (different models).")
-
-
-def load_config(path: str | None) -> DaemonConfig:
-    if path is None:
-        return DaemonConfig()
-    from pathlib import Path
-
-    from embgov.spec.validation import parse_model
-    from embgov.spec.yamlsrc import read_text
-
-    config, _ = parse_model(read_text(Path(path), what="daemon config"), str(path), DaemonConfig, "daemon config")
-    return config
 
 
 def trigger_for(schedule: str):
@@ -144,6 +116,12 @@ def _reconcile() -> None:
         daemon.reconcile()
 
 
+def _checkpoint() -> None:
+    daemon = _runtime["daemon"]
+    if daemon.leading:
+        daemon.checkpoint()
+
+
 def _metrics(registry) -> dict[str, Any]:
     from prometheus_client import Counter, Gauge
 
@@ -154,6 +132,7 @@ def _metrics(registry) -> dict[str, Any]:
         "enqueued": Counter("embgov_retune_jobs_enqueued", "Re-tuning jobs enqueued", ["model"], registry=registry),
         "failures": Counter("embgov_monitor_failures", "Checks that failed", ["model"], registry=registry),
         "leader": Gauge("embgov_daemon_leader", "1 while this daemon is the active one", registry=registry),
+        "checkpoints": Counter("embgov_audit_checkpoints", "Audit checkpoints written or failed", ["outcome"], registry=registry),
     }
 
 
@@ -177,6 +156,7 @@ def preload(report: bool) -> None:
 
 class Daemon:
     def __init__(self, config: DaemonConfig, *, owner: str | None = None, say: Callable[[str], None] = print):
+        from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
         from apscheduler.executors.pool import ThreadPoolExecutor
         from apscheduler.jobstores.memory import MemoryJobStore
         from apscheduler.schedulers.blocking import BlockingScheduler
@@ -193,13 +173,15 @@ class Daemon:
         self.scheduler.add_job(_lead, "interval", seconds=config.leader_ttl_seconds / 3, id="leadership",
                                next_run_time=datetime.now(timezone.utc))
         self.scheduler.add_job(_reconcile, "interval", seconds=config.reconcile_seconds, id="reconcile")
+        if config.checkpoint_dir:
+            self.scheduler.add_job(_checkpoint, "interval", seconds=config.checkpoint_every, id="checkpoint")
+        self.scheduler.add_listener(self._ran, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
 
     def lead(self) -> None:
-        """Take or renew leadership; attach or detach the persistent schedule accordingly."""
-        from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+        """Take or renew leadership; attach or detach the checks' (in-memory) job store accordingly."""
+        from apscheduler.jobstores.memory import MemoryJobStore
 
         from embgov.audit import append
-        from embgov.store import get_engine
         from embgov.store.leader import acquire
 
         try:
@@ -208,34 +190,70 @@ class Daemon:
             self.say(f"leadership: cannot reach the database ({type(exc).__name__}); standing by")
             leading = False
         if leading and not self.leading:
-            self.scheduler.add_jobstore(SQLAlchemyJobStore(engine=get_engine()), STORE)
+            self.scheduler.add_jobstore(MemoryJobStore(), STORE)
             self.leading = True
             self.say(f"daemon {self.owner}: leader; checks run from here")
             append(self.owner, "daemon.leader", "daemon", {"owner": self.owner})
             # Reconciling reads the registry (seconds): in its own job, so renewals stay on time.
             self.scheduler.modify_job("reconcile", next_run_time=datetime.now(timezone.utc))
         elif not leading and self.leading:
-            self.scheduler.remove_jobstore(STORE, shutdown=True)  # the jobs stay in the database
+            self.scheduler.remove_jobstore(STORE, shutdown=True)  # rebuilt from the registry if we lead again
             self.leading = False
             self.say(f"daemon {self.owner}: lost leadership; standing by")
         self.metrics["leader"].set(1 if self.leading else 0)
 
     def reconcile(self) -> dict[str, str]:
-        """Make the persistent schedule match the monitored models; unchanged jobs are left alone."""
+        """Make the schedule match the monitored models; unchanged jobs are left alone. A new job's first run
+        follows the model's last recorded check, so a check missed while no daemon led runs now (coalesced;
+        dropped by APScheduler when later than the misfire grace)."""
+        from embgov.daemon import state
+
         wanted = monitored(self.config)
         existing = {job.id: job for job in self.scheduler.get_jobs(jobstore=STORE)}
+        last = state.last_runs() if wanted else {}
+        now = datetime.now(timezone.utc)
         for name, schedule in wanted.items():
             trigger, job_id = trigger_for(schedule), f"check:{name}"
             job = existing.pop(job_id, None)
             if job is not None and str(job.trigger) == str(trigger):
                 continue
+            first = trigger.get_next_fire_time(last[name], now) if name in last else None
             self.scheduler.add_job("embgov.daemon.service:scheduled_check", trigger, args=[name], id=job_id,
-                                   name=f"check {name} every {schedule}", jobstore=STORE, replace_existing=True)
-            self.say(f"schedule: {name} {schedule}")
+                                   name=f"check {name} every {schedule}", jobstore=STORE, replace_existing=True,
+                                   **({"next_run_time": first} if first else {}))
+            state.remember(name, schedule, self.owner)
+            self.say(f"schedule: {name} {schedule}" + (f" (next {first:%Y-%m-%dT%H:%M:%SZ})" if first else ""))
         for job_id in existing:
             self.scheduler.remove_job(job_id, jobstore=STORE)
+            state.forget(job_id.removeprefix("check:"))
             self.say(f"schedule: removed {job_id} (no longer a monitored production model)")
         return wanted
+
+    def _ran(self, event) -> None:
+        """Record each finished check (listener, in the executor's thread): the next leader resumes from it."""
+        from embgov.daemon import state
+
+        if not event.job_id.startswith("check:"):
+            return
+        outcome = "error" if event.exception is not None else str((event.retval or {}).get("action", "done"))
+        try:
+            state.record_run(event.job_id.removeprefix("check:"), event.scheduled_run_time, outcome, self.owner)
+        except Exception as exc:  # noqa: BLE001 - the database is away; the check itself is done
+            self.say(f"check {event.job_id}: could not record its run ({type(exc).__name__})")
+
+    def checkpoint(self) -> None:
+        """Write one audit checkpoint to `checkpoint_dir` (scheduled on the leader)."""
+        from embgov.audit.checkpoint import checkpoint
+        from embgov.errors import EmbgovError
+
+        try:
+            written = checkpoint(self.config.checkpoint_dir, key=self.config.checkpoint_key)
+        except EmbgovError as exc:
+            self.metrics["checkpoints"].labels("failed").inc()
+            self.say(f"checkpoint: failed: {exc.what}")
+            return
+        self.metrics["checkpoints"].labels("written").inc()
+        self.say(f"checkpoint: entry {written.seq} {written.head[:12]} -> {written.path}")
 
     def stop(self, signum=None, _frame=None) -> None:
         self.say(f"daemon {self.owner}: stopping (signal {signum})")

@@ -125,10 +125,13 @@ def approval_words(status: "ApprovalStatus | None") -> str:
     if status is None:
         return "not checked"
     if status.approved and status.record is not None:
-        return f"approved by {status.record.approved_by} at {status.record.approved_at}"
-    if status.changed_since_approval and status.latest is not None:
-        return (f"NOT APPROVED: changed since it was approved by {status.latest.approved_by} at "
-                f"{status.latest.approved_at} (approved hash {status.latest.content_hash})")
+        return (f"approved by {', '.join(status.tally.signers)} at {status.record.approved_at} "
+                f"({status.approvals_text}, signatures verified)")
+    if status.tally.signers:
+        return f"NOT APPROVED: {status.approvals_text} (signed by {', '.join(status.tally.signers)})"
+    if status.changed_since_approval and status.baseline is not None:
+        return (f"NOT APPROVED: changed since it was approved by {status.baseline.approved_by} at "
+                f"{status.baseline.approved_at} (approved hash {status.baseline.content_hash})")
     return "NOT APPROVED: no approval recorded"
 
 

@@ -148,6 +148,17 @@ index_aliases = Table(
 )
 
 
+# The daemon's state across restarts, in plain columns (never a pickle): per monitored model, its schedule
+# and the scheduled time of its last check, from which misfire and catch-up are computed.
+daemon_checks = Table(
+    "daemon_checks", metadata,
+    Column("model", String(100), primary_key=True),
+    Column("schedule", String(100), nullable=False),
+    Column("last_run_at", String(40)), Column("last_outcome", String(32)),  # ISO UTC; the check's action, or error
+    Column("updated_by", String(200), nullable=False), Column("updated_at", String(40), nullable=False),
+)
+
+
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[jobs, runs, audit_events, audit_head])
 
@@ -160,8 +171,12 @@ def _v3(conn: Connection) -> None:
     metadata.create_all(conn, tables=[index_tables, index_aliases])
 
 
+def _v4(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[daemon_checks])
+
+
 # Append only: a released migration never changes; add the next one to the end.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _engines: dict[str, Engine] = {}

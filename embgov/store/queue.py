@@ -8,6 +8,10 @@ A claim is one transaction. On SQLite the transaction holds the write lock from 
 taken with `FOR UPDATE SKIP LOCKED`, so concurrent claimers on any host pass over each other's
 rows instead of waiting. Every later write by a worker is conditional on still holding the lease
 (`lease_owner = me AND state = 'running'`): a worker that lost its lease can change nothing.
+
+Every state change (claim, lease expiry, finish, release, cancel) appends its audit event inside the
+same transaction, so the change and its record commit or roll back together. Job rows are locked
+before the audit chain's lock is taken, always in that order, so writers cannot deadlock on them.
 """
 
 from __future__ import annotations
@@ -138,16 +142,29 @@ def list_jobs(*, state: str | None = None, name: str | None = None, limit: int |
         return [_job(r) for r in conn.execute(stmt)]
 
 
-def reap_expired(conn) -> None:
-    """Jobs whose worker stopped renewing its lease: back to the queue, or failed when out of attempts."""
+def _actor(owner: str) -> str:
+    return f"worker:{owner}"[:COLUMN_MAX]
+
+
+def reap_expired(conn, actor: str) -> None:
+    """Jobs whose worker stopped renewing its lease: back to the queue, or failed when out of attempts,
+    each with a `job.lease_expired` event by `actor` (who noticed) in the caller's transaction."""
+    from embgov.audit.log import append_in
+
     now = utcnow()
-    expired = and_(jobs.c.state == "running", jobs.c.lease_expires_at < now)
-    conn.execute(update(jobs).where(expired, jobs.c.attempts < jobs.c.max_attempts).values(
-        state="queued", lease_owner=None, lease_expires_at=None, updated_at=now,
-        error="the worker stopped renewing its lease (it died or lost the database); re-queued"))
-    conn.execute(update(jobs).where(expired).values(
-        state="failed", lease_owner=None, lease_expires_at=None, updated_at=now, finished_at=now,
-        error="the worker stopped renewing its lease and no attempts are left"))
+    # Locked in id order, so two claimers reaping at once take the rows in the same order.
+    expired = conn.execute(select(jobs.c.id, jobs.c.attempts, jobs.c.max_attempts, jobs.c.lease_owner, jobs.c.stage)
+                           .where(jobs.c.state == "running", jobs.c.lease_expires_at < now)
+                           .order_by(jobs.c.id).with_for_update()).all()
+    for row in expired:
+        if row.attempts < row.max_attempts:
+            values = dict(state="queued", error="the worker stopped renewing its lease (it died or lost the database); re-queued")
+        else:
+            values = dict(state="failed", finished_at=now, error="the worker stopped renewing its lease and no attempts are left")
+        conn.execute(update(jobs).where(jobs.c.id == row.id).values(lease_owner=None, lease_expires_at=None,
+                                                                    updated_at=now, **values))
+        append_in(conn, actor, "job.lease_expired", f"job:{row.id}",
+                  {"state": values["state"], "attempt": row.attempts, "owner": row.lease_owner, "stage": row.stage})
 
 
 def claim(owner: str, *, lease_seconds: float, job_id: str | None = None, runs_root: str | None = None,
@@ -155,9 +172,11 @@ def claim(owner: str, *, lease_seconds: float, job_id: str | None = None, runs_r
     """Take the next queued job (or the one named) for `owner`, with a lease; None when there is none.
     `runs_root`: the claiming worker's directory of run directories; the job runs in RUNS_ROOT/ID
     (the same path on every host when EMBGOV_HOME is shared storage, so a retry elsewhere resumes)."""
+    from embgov.audit.log import append_in
+
     engine = engine or get_engine()
     with engine.begin() as conn:
-        reap_expired(conn)
+        reap_expired(conn, _actor(owner))
         stmt = select(jobs.c.id).where(jobs.c.state == "queued")
         stmt = stmt.where(jobs.c.id == job_id) if job_id else stmt.order_by(jobs.c.priority.desc(), jobs.c.created_at, jobs.c.id)
         found = conn.execute(stmt.limit(1).with_for_update(skip_locked=True)).scalar()
@@ -170,7 +189,9 @@ def claim(owner: str, *, lease_seconds: float, job_id: str | None = None, runs_r
             run_dir=f"{runs_root.rstrip('/')}/{found}" if runs_root else jobs.c.run_dir))
         if done.rowcount != 1:  # cannot happen under the locks above; refuse rather than double-run
             return None
-        return _job(conn.execute(select(jobs).where(jobs.c.id == found)).first())
+        job = _job(conn.execute(select(jobs).where(jobs.c.id == found)).first())
+        append_in(conn, _actor(owner), "job.claim", f"job:{found}", {"attempt": job.attempts, "owner": owner})
+        return job
 
 
 def _held(job_id: str, owner: str):
@@ -199,14 +220,19 @@ def set_stage(job_id: str, owner: str, stage: str, *, attempt: int, engine: Engi
 
 
 def finish(job_id: str, owner: str, state: str, *, error: str | None = None, outputs: dict | None = None,
-           retry: bool = False, engine: Engine | None = None) -> Job | None:
+           retry: bool = False, actor: str | None = None, details: dict | None = None,
+           engine: Engine | None = None) -> Job | None:
     """End the attempt. `retry` puts a failed job back in the queue when attempts remain. Returns the
-    job, or None when the lease was no longer ours (nothing is changed then)."""
+    job, or None when the lease was no longer ours (nothing is changed then). The change and its audit
+    event (job.STATE, or job.retry when re-queued; by `actor`, with `details`) commit together."""
+    from embgov.audit.log import append_in
+
     if state not in FINAL:
         raise ValueError(f"not a final state: {state}")
     now = utcnow()
     with (engine or get_engine()).begin() as conn:
-        row = conn.execute(select(jobs.c.attempts, jobs.c.max_attempts).where(_held(job_id, owner))).first()
+        row = conn.execute(select(jobs.c.attempts, jobs.c.max_attempts, jobs.c.stage)
+                           .where(_held(job_id, owner)).with_for_update()).first()
         if row is None:
             return None
         requeue = retry and state == "failed" and row.attempts < row.max_attempts
@@ -217,23 +243,36 @@ def finish(job_id: str, owner: str, state: str, *, error: str | None = None, out
         conn.execute(update(jobs).where(_held(job_id, owner)).values(**values))
         conn.execute(update(runs).where(runs.c.job_id == job_id, runs.c.attempt == row.attempts, runs.c.state == "running")
                      .values(state="failed" if state != "succeeded" else "done", finished_at=now))
+        append_in(conn, actor or _actor(owner), "job.retry" if requeue else f"job.{state}", f"job:{job_id}",
+                  {"attempt": row.attempts, "stage": row.stage, **(details or {})})
     return get_job(job_id, engine=engine)
 
 
 def release(job_id: str, owner: str, *, engine: Engine | None = None) -> bool:
     """Hand a job back untouched (a worker asked to stop): queued again, the attempt not counted."""
+    from embgov.audit.log import append_in
+
     with (engine or get_engine()).begin() as conn:
         done = conn.execute(update(jobs).where(_held(job_id, owner)).values(
             state="queued", lease_owner=None, lease_expires_at=None, attempts=jobs.c.attempts - 1, updated_at=utcnow()))
+        if done.rowcount == 1:
+            append_in(conn, _actor(owner), "job.release", f"job:{job_id}", {"owner": owner})
         return done.rowcount == 1
 
 
-def cancel(job_id: str, *, engine: Engine | None = None) -> Job:
-    """Cancel a queued or running job (a running job's worker sees it at its next heartbeat and stops)."""
+def cancel(job_id: str, *, actor: str = "cli", engine: Engine | None = None) -> Job:
+    """Cancel a queued or running job (a running job's worker sees it at its next heartbeat and stops);
+    the `job.cancel` event by `actor` commits with it."""
+    from embgov.audit.log import append_in
+
+    check_actor(actor)
     now = utcnow()
     with (engine or get_engine()).begin() as conn:
+        row = conn.execute(select(jobs.c.state, jobs.c.stage).where(jobs.c.id == job_id).with_for_update()).first()
         done = conn.execute(update(jobs).where(jobs.c.id == job_id, jobs.c.state.in_(("queued", "running"))).values(
             state="cancelled", lease_owner=None, lease_expires_at=None, updated_at=now, finished_at=now))
+        if done.rowcount == 1:
+            append_in(conn, actor, "job.cancel", f"job:{job_id}", {"stage": row.stage, "from": row.state})
     job = get_job(job_id, engine=engine)
     if done.rowcount != 1:
         raise StoreError(f"job {job_id} is {job.state}; only queued or running jobs can be cancelled", where=f"job {job_id}")

@@ -40,7 +40,7 @@ def tiny_spec(tiny_model, tmp_path):
 @pytest.fixture
 def approved_policy(tmp_path, monkeypatch):
     """A copy of a shipped policy in tmp_path, approved there (never in the repository)."""
-    from embgov.policy.approvals import approve
+    from approvekit import approve
 
     monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
 
@@ -49,6 +49,6 @@ def approved_policy(tmp_path, monkeypatch):
         target.parent.mkdir(exist_ok=True)
         text = (Path(__file__).resolve().parents[2] / "policies" / f"{name}.yaml").read_text()
         target.write_text(edit(text) if edit else text)
-        approve(target, "Test Officer")
+        approve(target)
         return target
     return make

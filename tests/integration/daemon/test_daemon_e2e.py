@@ -1,7 +1,7 @@
 """The loop closed, for real: a job trained, evaluated and promoted (its reference captured at
 promotion), drifting telemetry ingested, then two `embgov daemon` processes on one database. One
 leads and checks; drift enqueues exactly one re-tuning job named by its event; the leader is killed
-with SIGKILL and the standby takes over with the schedule intact; a restarted daemon stays passive;
+with SIGKILL and the standby takes over, rebuilding the schedule from the registry; a restarted daemon stays passive;
 still one job."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import time
 import numpy as np
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 import trainkit as kit
 
@@ -108,6 +108,7 @@ def test_drift_to_one_retuning_job_across_a_killed_leader_and_a_standby(ray_loca
     assert all(e["job_id"] == job.id for e in events)
     assert all(e["action"].startswith(("already-enqueued", "cooldown", "enqueued")) for e in events)
     with get_engine().connect() as conn:
-        rows = conn.execute(text("SELECT id FROM apscheduler_jobs")).scalars().all()
-    assert rows == ["check:mini-run"]  # the schedule survived the kill, once
+        rows = conn.execute(text("SELECT model, last_run_at FROM daemon_checks")).all()
+    assert [r.model for r in rows] == ["mini-run"] and rows[0].last_run_at  # the last check survived the kill, once
+    assert "apscheduler_jobs" not in inspect(get_engine()).get_table_names()  # no pickled schedule, ever
     assert CliRunner().invoke(cli, ["audit", "verify"]).exit_code == 0

@@ -37,13 +37,13 @@ def setup(tiny_model, tmp_path, monkeypatch):
     """An approved policy copy, the fixture corpus through the real gate, and `mini` v1 (with ONNX) in production."""
     from embgov.export import export_model
     from embgov.gate.run import run_gate
-    from embgov.policy.approvals import approve
+    from approvekit import approve
     from embgov.registry import promote
 
     monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     policy = tmp_path / "policy.yaml"
     policy.write_text((POLICIES / "hipaa.yaml").read_text().replace("max_quarantine_rate: 0.02", "max_quarantine_rate: 0.1"))
-    approve(policy, "Test Officer")
+    approve(policy)
     receipt = run_gate(policy, [MINI / "corpus.jsonl"], tmp_path / "gated", fields=["title", "text"],
                        optional_fields=["title"])
     assert receipt.verdict == "passed"

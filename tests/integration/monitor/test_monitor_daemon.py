@@ -25,7 +25,7 @@ name: mini
 owner: tests
 domain: biomedical
 base_model: {model}
-policy: policy.yaml
+policy: policies/hipaa.yaml
 data: {{pairs: [{{path: pairs.jsonl}}]}}
 pairs: {{method: labeled, hard_negatives: {{miner: none}}}}
 adaptation: {{method: full}}
@@ -43,15 +43,16 @@ monitoring:
 
 
 @pytest.fixture
-def promoted(tiny_model, tmp_path):
-    """`mini` version 1 in production, and its spec file (paths relative to tmp_path)."""
+def promoted(tiny_model, tmp_path, approved_policy):
+    """`mini` version 1 in production, and its spec file (paths relative to tmp_path). The spec's sets
+    pass the gate under an approved policy before the model encodes them."""
     from embgov.contracts import TrainedModel
     from embgov.registry import promote, register
     from embgov.spec import load_spec
 
     for name in ("data", "probe"):
         shutil.copytree(MINI, tmp_path / name)
-    (tmp_path / "policy.yaml").write_text("")
+    approved_policy("hipaa")
     (tmp_path / "pairs.jsonl").write_text("")
     spec_path = tmp_path / "mini.yaml"
     spec_path.write_text(SPEC.format(model=tiny_model))

@@ -106,7 +106,7 @@ def test_no_planted_value_leaves_by_a_side_door(ray_local, tiny_model, tmp_path,
     from embgov.cli.main import cli
     from embgov.daemon.check import run_check
     from embgov.indexing import build, query
-    from embgov.policy.approvals import approve
+    from approvekit import approve
 
     canary = _canary()
     monkeypatch.setenv("EMBGOV_HASH_KEY", "side-door-test-key-" + "0123456789abcdef" * 2)
@@ -115,7 +115,7 @@ def test_no_planted_value_leaves_by_a_side_door(ray_local, tiny_model, tmp_path,
     policy = tmp_path / "policy.yaml"
     policy.write_text((ROOT / "policies" / "hipaa.yaml").read_text()
                       .replace("max_quarantine_rate: 0.02", "max_quarantine_rate: 0.1"))
-    approve(policy, "Test Officer")
+    approve(policy)
     spec = tmp_path / "job.yaml"
     spec.write_text(SPEC.format(model=tiny_model))
     caplog.set_level(logging.DEBUG)

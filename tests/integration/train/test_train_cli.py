@@ -35,7 +35,7 @@ resources: {{num_workers: 1, cpus_per_worker: 1}}
 
 @pytest.fixture
 def spec_file(tmp_path, tiny_model):
-    from embgov.policy.approvals import approve
+    from approvekit import approve
 
     shutil.copytree(FIXTURES, tmp_path / "data")
     policy = tmp_path / "policy.yaml"
@@ -56,7 +56,7 @@ def _train(spec, run, *extra):
 def test_train_runs_gate_pairs_and_training_then_resumes(ray_local, spec_file, tmp_path, monkeypatch):
     spec, policy, approve = spec_file
     monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
-    approve(policy, "Test Officer")
+    approve(policy)
     run = tmp_path / "run"
     first = _train(spec, run, "--json")
     assert first.exit_code == 0, first.output

@@ -1,9 +1,10 @@
 """The daemon's scheduler logic without a registry: leadership between two daemons on one database
-(SQLite and Postgres), the persistent schedule's reconciliation, triggers from spec schedules."""
+(SQLite and Postgres), the schedule's reconciliation and what survives a restart, no pickles, triggers from spec schedules."""
 
 from __future__ import annotations
 
 import time
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -77,18 +78,97 @@ def test_reconcile_adds_keeps_changes_and_removes(db_url, monkeypatch, wanted, m
     assert d.scheduler.get_jobs(jobstore=service.STORE) == []
 
 
-def test_the_schedule_persists_in_the_database(db_url, monkeypatch, wanted, make):
-    """A restarted daemon (a new process, a new owner) finds the schedule where the old one left it."""
+def test_the_last_check_survives_a_restart_in_plain_columns(db_url, monkeypatch, wanted, make):
+    """A new leader (a new process, a new owner) rebuilds the schedule from the registry, and its first run
+    follows the last check the old leader recorded: a check missed in between is caught up."""
+    from apscheduler.events import EVENT_JOB_EXECUTED, JobExecutionEvent
+    from sqlalchemy import select
+
+    from embgov.store import get_engine
+    from embgov.store.db import daemon_checks
+
     monkeypatch.setenv("EMBGOV_DB_URL", db_url)
     wanted["m1"] = "1h"
     first = make("a", ttl=1)
     first.lead()
     first.reconcile()
+    ran = datetime.now(timezone.utc) - timedelta(hours=2)
+    first._ran(JobExecutionEvent(EVENT_JOB_EXECUTED, "check:m1", service.STORE, ran, retval={"action": "none"}))
     time.sleep(1.2)
-    wanted.clear()  # the registry is unreachable at restart: nothing to reconcile against
     second = make("b", ttl=1)
     second.lead()
-    assert [j.id for j in second.scheduler.get_jobs(jobstore=service.STORE)] == ["check:m1"]
+    assert second.scheduler.get_jobs(jobstore=service.STORE) == []  # nothing read back from the database
+    second.reconcile()
+    [job] = second.scheduler.get_jobs(jobstore=service.STORE)
+    assert job.id == "check:m1" and job.next_run_time == ran + timedelta(hours=1)  # overdue: runs at once
+    with get_engine().connect() as conn:
+        [row] = conn.execute(select(daemon_checks)).all()
+    assert (row.model, row.schedule, row.last_outcome, row.updated_by) == ("m1", "1h", "none", "b")
+    assert datetime.fromisoformat(row.last_run_at.replace("Z", "+00:00")) == ran
+    wanted.clear()
+    second.reconcile()
+    with get_engine().connect() as conn:
+        assert conn.execute(select(daemon_checks)).all() == []  # no longer monitored: forgotten
+
+
+class _Marker:
+    """Unpickling this writes a file: stands for any code a pickle can run."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
+
+
+def test_a_pickle_in_the_database_is_never_executed(db_url, monkeypatch, wanted, make, tmp_path):
+    import pickle
+
+    from apscheduler.jobstores.memory import MemoryJobStore
+    from sqlalchemy import Column, Float, LargeBinary, MetaData, String, Table, select
+
+    from embgov.store import get_engine
+
+    monkeypatch.setenv("EMBGOV_DB_URL", db_url)
+    pickle.loads(pickle.dumps(_Marker(str(tmp_path / "control"))))
+    assert (tmp_path / "control").exists()  # the payload does run when unpickled
+    marker = tmp_path / "pwned"
+    table = Table("apscheduler_jobs", MetaData(), Column("id", String(191), primary_key=True),
+                  Column("next_run_time", Float, index=True), Column("job_state", LargeBinary, nullable=False))
+    engine = get_engine()
+    with engine.begin() as conn:  # as APScheduler's SQLAlchemyJobStore lays it out, with a job due now
+        table.create(conn, checkfirst=True)
+        conn.execute(table.insert().values(id="check:m1", next_run_time=time.time() - 1,
+                                           job_state=pickle.dumps(_Marker(str(marker)))))
+    wanted["m1"] = "1h"
+    d = make("a")
+    monkeypatch.setitem(service._runtime, "daemon", d)  # for the leadership job once resumed
+    d.lead()
+    d.reconcile()
+    d.scheduler.resume()
+    d.scheduler.wakeup()
+    time.sleep(1.5)
+    assert d.leading and not marker.exists()
+    assert all(isinstance(store, MemoryJobStore) for store in d.scheduler._jobstores.values())
+    with engine.connect() as conn:
+        assert conn.execute(select(table.c.id)).scalars().all() == ["check:m1"]  # never read, so never removed
+
+
+def test_scheduled_checkpoints(db_url, monkeypatch, wanted, background, tmp_path):
+    from embgov.audit import append
+    from embgov.audit.checkpoint import verify_checkpoints
+
+    monkeypatch.setenv("EMBGOV_DB_URL", db_url)
+    plain = Daemon(DaemonConfig(metrics_port=0), owner="p", say=lambda m: None)
+    assert plain.scheduler.get_job("checkpoint") is None  # off without a directory
+    d = Daemon(DaemonConfig(metrics_port=0, checkpoint_dir=str(tmp_path / "cp"), checkpoint_every=60),
+               owner="a", say=lambda m: None)
+    assert d.scheduler.get_job("checkpoint").trigger.interval.total_seconds() == 60
+    append("alice", "job.submit", "job:1", {})
+    d.lead()
+    d.checkpoint()
+    assert verify_checkpoints(tmp_path / "cp").checked == 1
+    assert d.metrics["checkpoints"].labels("written")._value.get() == 1
 
 
 def test_triggers_and_config(tmp_path):

@@ -12,6 +12,7 @@ import pytest
 from embgov.contracts import GateReceipt
 from embgov.hashing import fingerprint
 from embgov.spec.loader import LoadedSpec, load_spec_data
+from trainkit import record_gate_verdict
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures" / "data"
 MINI = FIX / "scifact-mini"
@@ -33,6 +34,7 @@ def gate_dir(root: Path, role: str, *sources: Path, policy_hash: str = POLICY, v
         verdict_reason="ok" if verdict == "passed" else "1 record(s) could not be cleared", workers=1,
         seconds=0.0, records_per_s=0.0)
     (out / "receipt.json").write_text(receipt.model_dump_json())
+    record_gate_verdict(receipt)  # standing in for the gate, which records its verdict
     return out
 
 

@@ -163,14 +163,14 @@ def test_commands_refuse_inputs_outside_the_roots_and_secret_files(workdir, tmp_
 def test_run_gate_quarantines_hostile_records_and_passes_the_rest(tmp_path, monkeypatch):
     """Real policy, real Presidio: one too-deep jsonl record and one 200 KB CSV field are set aside."""
     from embgov.gate.run import run_gate
-    from embgov.policy.approvals import approve
+    from approvekit import approve
 
     monkeypatch.setenv("EMBGOV_HASH_KEY", "test-hash-key-0123456789abcdef0123456789abcdef")
     policy = tmp_path / "policies/hipaa.yaml"
     policy.parent.mkdir()
     shutil.copy(ROOT / "policies/hipaa.yaml", policy)
     policy.write_text(policy.read_text().replace("max_quarantine_rate: 0.02", "max_quarantine_rate: 0.5"))
-    approve(policy, "Test Officer")
+    approve(policy)
     good = good_jsonl(3)
     deep = tmp_path / "deep.jsonl"
     deep.write_bytes(b"".join([good[0], DEEP, *good[1:]]))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from approvekit import cli_args
 from embgov.audit import list_events
 from embgov.cli.main import cli
 from embgov.policy.load import load_policy
@@ -58,14 +59,16 @@ def test_check_unapproved_then_approved_then_changed(policy_dir):
     unapproved = run("policy", "check", path)
     assert unapproved.exit_code == 1 and "has no approval" in unapproved.output
     assert "embgov policy approve" in unapproved.output
-    assert run("policy", "approve", path, "--by", "Dana Reyes").exit_code == 0
+    assert run("policy", "approve", path, *cli_args()).exit_code == 0
     ok = run("policy", "check", path)
-    assert ok.exit_code == 0 and ok.output.startswith("ok ") and "approved by Dana Reyes at" in ok.output
+    assert ok.exit_code == 0 and ok.output.startswith("ok ") and "approved by dana@example.org at" in ok.output
+    assert "1 of 1 approval" in ok.output
     data = json.loads(run("policy", "check", path, "--json").stdout)
-    assert data["valid"] and data["approved"] and data["error"] is None and data["record"]["approved_by"] == "Dana Reyes"
+    assert data["valid"] and data["approved"] and data["error"] is None
+    assert data["record"]["approved_by"] == "dana@example.org" and data["signers"] == ["dana@example.org"]
     path.write_text(path.read_text().replace("max_record_chars: 100000", "max_record_chars: 200000"))
     changed = run("policy", "check", path)
-    assert changed.exit_code == 1 and "changed since it was approved by Dana Reyes" in changed.output
+    assert changed.exit_code == 1 and "changed since it was approved by dana@example.org" in changed.output
     result = run("policy", "check", path, "--json")
     data = json.loads(result.stdout)
     assert result.exit_code == 1 and data["changed_since_approval"] and not data["approved"] and "re-approve" in data["error"]
@@ -99,16 +102,17 @@ def test_diff_reports_and_exits_0(policy_dir):
 
 def test_approve_records_refuses_repeats_and_needs_by(policy_dir):
     path = policy_dir / "glba.yaml"
-    assert run("policy", "approve", path).exit_code == 2  # --by is required
-    assert run("policy", "approve", path, "--by", " ").exit_code == 1
-    result = run("policy", "approve", path, "--by", "Dana Reyes", "--json")
+    assert run("policy", "approve", path, "--key", cli_args()[3]).exit_code == 2  # --by is required
+    assert run("policy", "approve", path, "--by", "dana@example.org").exit_code == 2  # --key is required
+    assert run("policy", "approve", path, "--by", " ", "--key", cli_args()[3]).exit_code == 1
+    result = run("policy", "approve", path, *cli_args(), "--json")
     assert result.exit_code == 0
     record = json.loads(result.output)
-    assert record["content_hash"] == load_policy(path).content_hash and record["approved_by"] == "Dana Reyes"
+    assert record["content_hash"] == load_policy(path).content_hash and record["approved_by"] == "dana@example.org"
     assert record["approvals_file"] == str(policy_dir / "approvals.yaml")
-    again = run("policy", "approve", path, "--by", "Sam Lee")
-    assert again.exit_code == 1 and "already approved by Dana Reyes" in again.output
-    assert [e.actor for e in list_events(action="policy.approve")] == ["Dana Reyes"]
+    again = run("policy", "approve", path, *cli_args())
+    assert again.exit_code == 1 and "already approved by dana@example.org" in again.output
+    assert [e.actor for e in list_events(action="policy.approve")] == ["dana@example.org"]
     listed = run("audit", "list", "--action", "policy.approve")
     assert record["content_hash"] in listed.output
 

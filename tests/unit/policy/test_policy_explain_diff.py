@@ -8,7 +8,8 @@ from typing import Callable
 
 import pytest
 
-from embgov.policy.approvals import approval_status, approve
+from approvekit import approve
+from embgov.policy.approvals import approval_status
 from embgov.policy.diff import diff_policies
 from embgov.policy.explain import explain_rows, render_markdown, render_table
 from embgov.policy.load import load_policy, policy_hash
@@ -103,13 +104,13 @@ def test_markdown_shows_the_approval_state(policy_dir):
     path = policy_dir / "hipaa.yaml"
     status = approval_status(path)
     assert "NOT APPROVED: no approval recorded" in render_markdown(status.loaded.policy, [], status)
-    record = approve(path, "Dana Reyes")
+    record = approve(path)
     status = approval_status(path)
-    assert f"approved by Dana Reyes at {record.approved_at}" in render_markdown(status.loaded.policy, [], status)
-    path.write_text(path.read_text().replace("residual_threshold: 0.6", "residual_threshold: 0.7"))
+    assert f"approved by dana@example.org at {record.approved_at}" in render_markdown(status.loaded.policy, [], status)
+    path.write_text(path.read_text().replace("residual_threshold: 0.6", "residual_threshold: 0.5"))
     status = approval_status(path)
     text = render_markdown(status.loaded.policy, explain_rows(status.loaded.policy), status)
-    assert "NOT APPROVED: changed since it was approved by Dana Reyes" in text and record.content_hash in text
+    assert "NOT APPROVED: changed since it was approved by dana@example.org" in text and record.content_hash in text
 
 
 def test_markdown_escapes_pipes():
