@@ -34,9 +34,13 @@ echo "-- policy check verifies the signature and names the signer:"
 embgov policy check "$POLICY"
 
 step "3. Synthetic patient notes through the redaction gate (fails closed, leaves a receipt)"
-# Every column is scanned; columns the policy names in `fields` (fname, lname, postcode, dob, ...)
-# are identifiers as a whole, and each column's name is context for its value.
-embgov redact --policy "$POLICY" demo/data/patients/patients_notes.csv --out "$EMBGOV_HOME/gate/patients"
+# Only the declared columns leave the gate (here all of them, to show structured redaction); columns
+# the policy names in `fields` (fname, lname, postcode, ...) are identifiers as a whole, and each
+# column's name is context for its value.
+PATIENT_COLUMNS=(fname lname email gender telephone address city state country postcode age last_visit next_visit
+         height weight heart_rate diagnosis prescription doctor_notes)
+embgov redact --policy "$POLICY" demo/data/patients/patients_notes.csv --out "$EMBGOV_HOME/gate/patients" \
+    "${PATIENT_COLUMNS[@]/#/--field=}"
 echo "-- header and first redacted record:"
 sed -n 1,2p "$EMBGOV_HOME/gate/patients/patients_notes.csv" | cut -c1-300
 
