@@ -63,11 +63,11 @@ def test_train_runs_gate_pairs_and_training_then_resumes(ray_local, spec_file, t
     out = json.loads(first.stdout)
     assert Path(out["model_dir"]) == run / "train" / "model" and (run / "train" / "model" / "modules.json").exists()
     assert out["method"] == "layer_selective" and out["steps"] > 0
-    for role in ("corpus", "queries"):
+    for role in ("corpus", "queries", "qrels"):
         assert json.loads((run / "gate" / role / "receipt.json").read_text())["verdict"] == "passed"
     pairs = json.loads((run / "pairs" / "pairs.json").read_text())
     assert 20 <= pairs["pairs"] <= 26 and pairs["columns"] == ["anchor", "positive", "negative_1"]
-    assert set(pairs["receipts"]) == {"corpus", "queries"}
+    assert set(pairs["receipts"]) == {"corpus", "queries", "qrels"}
     again = _train(spec, run)
     assert again.exit_code == 0
     assert "gate corpus: reused" in again.stderr and "pairs: reused" in again.stderr and "train: reused" in again.stderr
