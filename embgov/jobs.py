@@ -35,7 +35,7 @@ def submit(loaded: LoadedSpec, *, trigger: str, actor: str, idempotency_key: str
     """Check the spec's policy is approved and unchanged, then record the job and an audit event.
     Nothing is recorded when a check fails. Returns (job, created): an idempotency key that was
     already used returns its job and created=False."""
-    from embgov.audit.evidence import sha256_text
+    from embgov.hashing import sha256_text
     from embgov.policy.approvals import require_approved
     from embgov.store.names import check_actor, check_key
     from embgov.store.queue import enqueue, new_job_id

@@ -8,17 +8,14 @@ compare the payload.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from embgov.hashing import sha256_text
 
 if TYPE_CHECKING:
     from embgov.contracts import GateReceipt
     from embgov.store.queue import Job
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def require_gate_verdict(receipt: "GateReceipt", where: str | Path) -> None:
