@@ -21,7 +21,7 @@ value), which also shows labels the scorer does not map. The dev sets are develo
 not acceptance figures (bench/devsets/README.md).
 
 Domain over-redaction, per corpus (--domain, repeatable; default: SciFact corpus.jsonl title + text,
-banking77 test.csv column text, bench/devsets/domain_clean.jsonl): text with no identifiers to
+SciFact queries.jsonl (one-sentence claims), banking77 test.csv column text, bench/devsets/domain_clean.jsonl): text with no identifiers to
 speak of, where every finding is a term lost to training. Findings per document, share of
 documents altered, findings per document per entity, and the 15 most frequently flagged terms.
 The terms are corpus text: they are printed only when stdout is a terminal (or with --terms), and
@@ -48,7 +48,8 @@ sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared/data"
 DEFAULT_LABELED = [SHARED / "presidio_synth/synth_dataset_v2.json", SHARED / "presidio_synth/generated_large.json",
                    ROOT / "bench/devsets/clinical_phi.json", ROOT / "bench/devsets/clinical_phi_hard.json"]
-DEFAULT_DOMAIN = [SHARED / "scifact/corpus.jsonl", SHARED / "banking77/test.csv", ROOT / "bench/devsets/domain_clean.jsonl"]
+DEFAULT_DOMAIN = [SHARED / "scifact/corpus.jsonl", SHARED / "scifact/queries.jsonl", SHARED / "banking77/test.csv",
+                  ROOT / "bench/devsets/domain_clean.jsonl"]
 TOP_TERMS = 15
 
 

@@ -26,6 +26,28 @@ _SAME_LINE = regex.compile(r"^,?[ \t]+(?:([\p{Lu}\d][\p{L}\d'’-]*)(\.?)|[\p{L}
 _LABEL_NEXT = regex.compile(r"^[ \t]*[:#]")
 _NEXT_LINE = regex.compile(r"^\n[ \t]*(,?[ \t]*[^\n]{1,40})(?=\n|$)")
 _LEFT_NUMBER = regex.compile(r"(\d{1,6}[ \t]+)$")
+# A unit on the same line, any case: ", apt. 789", " Suite 574", " flat 3B", " unit 9456 box 8731"
+_UNIT = regex.compile(r"^,?[ \t]+(?i:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building|box|p\.?o\.?[ \t]*box)"
+                      r"\.?[ \t]*#?[ \t]*\d[\w-]{0,5}\b")
+# A comma-led place of at most four words, any case (", valverde de valdelacasa", ", Quebec"), optionally ending in a
+# postal code; never a clause (", and she ...")
+_CLAUSE = r"(?:and|or|but|nor|which|who|whom|where|when|while|then|so|because|for|in|on|at|to|with|as|if|she|he|they|" \
+          r"i|we|you|it|is|was|are|were|be|the|a|an|please|thanks|thank|call|let|can|will|so|also|not|this|that)\b"
+_COMMA_PLACE = regex.compile(r"^,[ \t]*(?!(?i:" + _CLAUSE + r"))\p{L}[\p{L}'’.-]*"
+                             r"(?:[ \t]+(?:(?i:and|of|the|de|del|da|do|di|la|le)[ \t]+)?(?!(?i:" + _CLAUSE.replace("the|a|an|", "") + r"))\p{L}[\p{L}'’.-]*){0,3}"
+                             r"(?:[ \t]+\d{4,6}\b)?(?=[ \t]*(?:[,.;!?)\n]|$)|[ \t]+(?i:for|in|to|on|at|last|please|and|or|but|if|so)\b)")
+# the number of a unit the finding ends on ("... 211 apt" + ". 098"), and lower-case words after a unit up to the line's end
+_UNIT_END = regex.compile(r"(?i)\b(?:apt|apartment|suite|ste|unit|flat)$")
+_UNIT_NUMBER = regex.compile(r"^\.?[ \t]*#?[ \t]*\d[\w-]{0,5}\b")
+_TAIL_WORD = regex.compile(r"^[ \t]+(?!(?i:" + _CLAUSE + r"))\p{L}[\p{L}'’.-]*(?=[ \t,.;!?)]|\n|$)")
+# a line above the finding that starts with a house number: "19 guipúzcoa 1268" over "apt. 013"
+_LINE_ABOVE = regex.compile(r"(?:^|\n)([ \t]*[?*•·>-]*[ \t]*\d{1,6}[ \t]+[\p{L}\d][^\n:@]{0,40})\n[ \t]*[?*•·>-]*[ \t]*$")
+# The last line of an address block, up to its postal code, even when the sentence goes on after it
+# ("\nMakareao, nan 57132 in case of ..."; after one blank line: "\n\n Uruguay 93613")
+_POSTCODE_LINE = regex.compile(r"^\n(?:[ \t]*\n)?[ \t]*((?:[,?]*[ \t]*[\p{L}][\p{L}'’.-]*,?[ \t]+){0,4}\d{4,6}|\d{4,6})\b(?![.,]?\d)")
+# a country line closing the block ("\n Thailand", "\n\n Bosnia and Herzegovina 78990"), checked against the countries list
+_COUNTRY_LINE = regex.compile(r"^\n(?:[ \t]*\n)?[ \t]*[?*•·>-]*[ \t]*((?:\p{L}[\p{L}'’.-]*[ \t]*){1,5})")
+_BULLET = "?*•·–-> \t"
 
 
 _LIST_RIGHT = regex.compile(r"^(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|,[ \t]*and[ \t]+)(\p{Lu}\p{Ll}[\p{L}'’-]*)(?=[\s,.;:!?)]|$)")
@@ -79,16 +101,40 @@ def _expand_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _address_line(line: str) -> bool:
+    line = line.lstrip(_BULLET)  # "??? suite 834", "• Montzen": a list marker is not a sentence's punctuation
     words = line.replace(",", " ").split()
     return 0 < len(words) <= 6 and ":" not in line and not regex.search(r"[.!?]\s+\p{Ll}", line) \
         and not regex.search(r"@|https?://", line)
 
 
 def expand_address(text: str, start: int, end: int) -> tuple[int, int]:
-    m = _LEFT_NUMBER.search(text, max(0, start - 8), start)
-    if m:
+    for _ in range(2):  # "04 44 Rue ...": a building number before the street number
+        m = _LEFT_NUMBER.search(text, max(0, start - 8), start)
+        if not m:
+            break
         start = m.start(1)
+    for _ in range(2):
+        m = _LINE_ABOVE.search(text, max(0, start - 64), start)
+        if not m or len(m.group(1).split()) > 6:
+            break
+        start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip(_BULLET))
+    unit = bool(_UNIT_END.search(text, max(0, end - 12), end))
     for _ in range(12):
+        m = (_UNIT_NUMBER.match(text[end:end + 16]) if unit else None)
+        unit = False
+        m = m or _UNIT.match(text[end:end + 40])
+        if m:
+            end += m.end()
+            for _ in range(5):  # "apt. 098 erwetegem united states"
+                t = _TAIL_WORD.match(text[end:end + 40])
+                if not t:
+                    break
+                end += t.end()
+            continue
+        m = _COMMA_PLACE.match(text[end:end + 80])
+        if m:
+            end += m.end()
+            continue
         m = _SAME_LINE.match(text[end:end + 60])
         if m and _LABEL_NEXT.match(text[end + m.end():end + m.end() + 4]):
             break  # "MRN:", "Tel #": the next field's label, not part of the address
@@ -102,8 +148,27 @@ def expand_address(text: str, start: int, end: int) -> tuple[int, int]:
         if m and _address_line(m.group(1)):
             end += m.end(1)
             continue
+        m = _POSTCODE_LINE.match(text[end:end + 80])
+        if m:
+            end += m.end(1)
+        else:
+            end = _country_line(text, end)
         break
     return start, end
+
+
+def _country_line(text: str, end: int) -> int:
+    m = _COUNTRY_LINE.match(text[end:end + 80])
+    if not m:
+        return end
+    words = list(regex.finditer(r"\p{L}[\p{L}'’.-]*", m.group(1)))
+    countries = load("countries")
+    for n in range(len(words), 0, -1):  # the longest run of words that names a country
+        if fold(" ".join(w.group() for w in words[:n]).rstrip(".")) in countries:
+            stop = end + m.start(1) + words[n - 1].end()
+            code = regex.match(r"[ \t]+\d{4,6}\b", text[stop:stop + 10])
+            return stop + (code.end() if code else 0)
+    return end
 
 
 EXPANDERS = {"name": expand_name, "address": expand_address}

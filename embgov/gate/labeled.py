@@ -21,9 +21,10 @@ from embgov.gate.lists import english_word
 # What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in'
 _BETWEEN = (r"(?i:(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|code\b))*"
             r"[ \t]*(?:[:=]|\bis\b|\bof\b|\bending[ \t]+in\b|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*)?)")
-_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.?)"
+_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.?)(?!\p{N})"  # 'OX40L' after 'partner' is a symbol
 _NAME = (rf"(?P<v>{_NAME_WORD}(?:[ \t]+(?:(?:de|da|del|della|di|van|von|der|den|ter|le|la|du|dos|bin|ibn|al|el)[ \t]+)?{_NAME_WORD}){{0,3}}"
          rf"(?:,[ \t]*{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}(?=[ \t]*(?:$|[\n;:(),.|])|\t|[ ]{{2}}))?)")
+_ABBREVIATION = regex.compile(r"^\p{Lu}{2,}s$")  # a plural abbreviation alone ('fellow PSCs'), no name
 _VALUE = (r"(?=[\p{L}\p{N}/. -]{0,40}?\d)(?P<v>\d{2,}(?:[ ]\d{2,}){1,4}(?![\p{L}\p{N}])"
           r"|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*)")
 
@@ -58,6 +59,8 @@ def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) 
                 break
             end = m.start("v") + w.end()
         value = text[start:end].rstrip(", ")
+        if _ABBREVIATION.match(value):
+            continue
         if sum(c.isalpha() for c in value) >= 2:
             out.append((start, start + len(value)))
     return out
@@ -66,7 +69,9 @@ def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) 
 def labeled_values(text: str, labels: tuple[str, ...], min_chars: int = 4) -> list[tuple[int, int]]:
     """(start, end) of each value written after one of `labels`: it holds a digit and `min_chars` letters and digits."""
     out = []
-    for m in compile_labels(labels).finditer(text):
+    # overlapped: in 'Prior auth case no. 8836-885515' the label 'auth' takes the word 'case' (no digit: no value),
+    # and the match that starts at 'case no.' must still be tried
+    for m in compile_labels(labels).finditer(text, overlapped=True):
         value = m.group("v")
         if any(c.isdigit() for c in value) and sum(c.isalnum() for c in value) >= min_chars:
             out.append((m.start("v"), m.end("v")))

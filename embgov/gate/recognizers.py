@@ -22,6 +22,15 @@ SPACY_LABELS = ["PERSON", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "NORP"]
 LABELED = ":labeled"  # recognizer-name suffix of labeled detectors: their findings are never kept as vocabulary
 NER = ":ner"  # ... of spaCy NER detectors,
 GAZETTEER = ":wordlist"  # ... and of word-list detectors: their findings are words, checked against kept term lists
+FULL_NAME = "embgov_full_name"  # metadata of a word-list finding that is a first name with a surname
+
+
+def recognizer_name(entity: str, index: int, det) -> str:
+    """The name a detector's recognizer carries in its findings' metadata (the entity's index-th detector)."""
+    if isinstance(det, BuiltinDetection):
+        return det.recognizer
+    suffix = {NerDetection: NER, GazetteerDetection: GAZETTEER, LabeledDetection: LABELED}.get(type(det), "")
+    return f"{entity}:{index}{suffix}"
 
 
 # Checksum validators by name (a policy's `validate_as`): a valid match gets the top score; one that
@@ -126,6 +135,7 @@ def build_analyzer(policy: RedactionPolicy):
     term_suffix = regex.compile(r"(?:ases?|ines?|ides?|oid|osis|itis|a?emia|genic|genin|mycin|cillin|azole|mab|nib|vir|statin|"
                                 r"pril|sartan|olol|ical|ous|ates|omes?|cytes?|ulin)$")
     name_shape = regex.compile(r"^\p{Lu}\p{Ll}{3,}(?:[-'’]\p{Lu}?\p{Ll}+)*$")
+    name_word = regex.compile(r"^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$")
     lower_word = regex.compile(r"^\p{Ll}[\p{Ll}'’-]+$")
 
     def capitalised(span: str) -> bool:
@@ -179,15 +189,35 @@ def build_analyzer(policy: RedactionPolicy):
 
             self.finder = (NameFinder(det.score, det.full_score, det.surname_score) if det.wordlist == "person-names"
                            else PlaceFinder(det.score, det.full_score))
+            self.full = det.full_score if det.wordlist == "person-names" else None
+            if self.full is not None:
+                from embgov.gate.lists import fold, load
+
+                names = load("first_names") | load("surnames")
+
+                def listed(word: str) -> bool:  # 'Kimura-Bramwell': each part listed; "Gates's": the possessive goes
+                    word = regex.sub(r"['’]s?$", "", word)
+                    shaped = name_word.match(word) or word.isupper() or word.islower()
+                    return bool(shaped) and all(fold(part) in names for part in word.split("-") if part)
+                self.finder_names = listed
             super().__init__(supported_entities=[entity], name=name + GAZETTEER, context=[c.lower() for c in det.context])
 
         def load(self) -> None:
             pass
 
+        def _full_name(self, span: str, score: float) -> bool:
+            """A first name and a surname, every word listed and shaped as a name ('Bill & Melinda Gates', 'ESPOSITO,
+            CLEMENTINE'): not 'Aurora Kinase', 'Pol IVa' or 'serine carbapenemases' (a name word beside a term)."""
+            if self.full is None or score < self.full:
+                return False
+            words = [w for w in regex.findall(r"\p{L}[\p{L}\p{M}'’-]*", span) if len(w) > 1 and w.lower() not in NAME_PARTICLES]
+            return len(words) >= 2 and all(self.finder_names(w) for w in words)
+
         def analyze(self, text, entities, nlp_artifacts=None):
             entity = self.supported_entities[0]
             meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-            return [RecognizerResult(entity, s, e, score, recognition_metadata=dict(meta),
+            return [RecognizerResult(entity, s, e, score,
+                                     recognition_metadata={**meta, FULL_NAME: self._full_name(text[s:e], score)},
                                      analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="word list"))
                     for s, e, score in self.finder.find(text)]
 

@@ -19,6 +19,7 @@ from embgov.gate.expand import EXPANDERS, repeats, whole_words
 from embgov.gate.keys import NEW_KEY, strong_key
 from embgov.gate.keep import Keeper
 from embgov.gate.recognizers import GAZETTEER, LABELED, NER, build_analyzer
+from embgov.gate.subject import Subject
 from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
 from embgov.safeio import open_input
 
@@ -126,6 +127,7 @@ class Redactor:
         self.operators = {e.id: self._operator(e.id, e.action, hash_key, OperatorConfig) for e in policy.entities}
         self.labeled = [r for r in self.analyzer.registry.recognizers if r.name.endswith(LABELED)]
         self.floor = min([*self.thresholds.values(), policy.residual_threshold])
+        self.subject = Subject(policy)
         try:
             self.keeper = Keeper(policy.keep)
         except OSError as exc:  # a vocabulary's package data is missing: fail closed
@@ -155,10 +157,20 @@ class Redactor:
             return OperatorConfig("custom", {"lambda": pseudonym})
         raise GateError(f"unknown action for {entity}")
 
-    def _analyze(self, text: str, artifacts, field: str | None) -> list:
-        """The analyzer's findings, less those the policy keeps as domain vocabulary."""
+    def _analyze(self, text: str, artifacts, field: str | None, personal: bool | None = None) -> tuple[list, bool]:
+        """The analyzer's findings, less those the policy keeps as domain vocabulary and, in a record about no one,
+        those that count only in a record about a person; and whether the record is about a person (`personal`:
+        as decided on the original text, for a rescan of its redacted output)."""
         results = self.analyzer.analyze(text=text, language="en", entities=self.entities, nlp_artifacts=artifacts,
                                         allow_list=self.policy.allow_list or None, context=_field_words(field, text))
+        results = self._keep(text, results)
+        if not self.subject.active:
+            return results, True
+        if personal is None:
+            personal = self.subject.about_person(text, results, self.thresholds)
+        return (results if personal else [r for r in results if not self.subject.depends(r)]), personal
+
+    def _keep(self, text: str, results: list) -> list:
         if not self.keeper.active or not results:
             return results
         shapes = self.keeper.shapes(text)
@@ -182,9 +194,13 @@ class Redactor:
         return out
 
     def _find(self, text: str, artifacts, field: str | None = None) -> list:
+        return self._find_subject(text, artifacts, field)[0]
+
+    def _find_subject(self, text: str, artifacts, field: str | None = None) -> tuple[list, bool]:
+        """Findings above the thresholds, grown and resolved, and whether the record is about a person."""
         from presidio_analyzer import RecognizerResult
 
-        results = self._analyze(text, artifacts, field)
+        results, personal = self._analyze(text, artifacts, field)
         kept = [r for r in results if r.score >= self.thresholds[r.entity_type]]
         entity = self.field_rules.get(_norm(field)) if field else None
         if entity and text.strip():  # a column that holds the identifier: all of it goes
@@ -202,7 +218,7 @@ class Redactor:
             if (start, end) not in seen:
                 kept.append(RecognizerResult(entity, start, end, score))
                 detected[id(kept[-1])] = end - start
-        return resolve_overlaps(kept, text, detected)
+        return resolve_overlaps(kept, text, detected), personal
 
     @staticmethod
     def _artifacts(doc=None):
@@ -228,7 +244,9 @@ class Redactor:
         left, up to ROUNDS times: a record is residual only when it does not come clean. Exceptions propagate
         (the caller fails closed)."""
         fields = fields or [None] * len(texts)
-        found = [self._find(text, artifacts, field) for (text, artifacts), field in zip(self._nlp_batch(texts), fields)]
+        first = [self._find_subject(text, artifacts, field) for (text, artifacts), field in zip(self._nlp_batch(texts), fields)]
+        found = [f for f, _ in first]
+        personal = [p for _, p in first]
         results: list[Redacted | None] = [None] * len(texts)
         todo = list(range(len(texts)))
         for round_ in range(ROUNDS):
@@ -238,7 +256,7 @@ class Redactor:
             again = []
             for i, (out_text, artifacts) in zip(todo, rescanned):
                 _, counts, inserted = drafts[i]
-                left = [r for r in self._analyze(out_text, artifacts, fields[i])
+                left = [r for r in self._analyze(out_text, artifacts, fields[i], personal[i])[0]
                         if r.score >= self.policy.residual_threshold and _outside(out_text, r.start, r.end, inserted)]
                 extra = self._back(texts[i], found[i], left, inserted) if round_ < ROUNDS - 1 else []
                 if left and extra:

@@ -93,6 +93,15 @@ def _keep(old: RedactionPolicy, new: RedactionPolicy) -> list[Change]:
             out.append(Change("changed", None, f"keep.patterns[{name}]", before[name], regex, f"keep: shape {name} regex changed", True))
     out += [Change("removed", None, f"keep.patterns[{name}]", regex, None, f"keep: shape {name} removed")
             for name, regex in before.items() if name not in after]
+    for field, weaker in (("subject_cues", "removed"), ("impersonal_cues", "added")):  # fewer records about a person
+        before = {k.name: k.regex for k in getattr(old.keep, field)}
+        after = {k.name: k.regex for k in getattr(new.keep, field)}
+        for name in [*before, *(k for k in after if k not in before)]:
+            b, a = before.get(name), after.get(name)
+            if b != a:
+                kind = "added" if b is None else "removed" if a is None else "changed"
+                out.append(Change(kind, None, f"keep.{field}[{name}]", b, a, f"keep: {field} {name} {kind}",
+                                  kind in (weaker, "changed")))
     if old.keep.review_min_records != new.keep.review_min_records:
         out.append(Change("changed", None, "keep.review_min_records", old.keep.review_min_records,
                           new.keep.review_min_records, f"keep.review_min_records: {old.keep.review_min_records} -> "
@@ -135,6 +144,9 @@ def _entity(old_p: RedactionPolicy, new_p: RedactionPolicy, o: EntityRule, n: En
 def _detector(o: Any, n: Any) -> list[tuple[str, str, Any, Any, str, bool]]:
     """Changes inside one matched pair of detectors, as (kind, field, old, new, text, weakens)."""
     label, out = _label(o), []
+    if getattr(o, "needs_subject", False) != getattr(n, "needs_subject", False):  # kept in records about no one
+        out.append(("changed", f"{label}.needs_subject", o.needs_subject, n.needs_subject, f"{label} finds identifiers "
+                    + ("only in records about a person" if n.needs_subject else "in every record"), n.needs_subject))
     if isinstance(o, NerDetection):
         out += _words(f"{label}.labels", "NER labels", o.labels, n.labels)
     if isinstance(o, BuiltinDetection) and o.presidio_entity != n.presidio_entity:

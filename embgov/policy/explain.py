@@ -31,6 +31,11 @@ def effective_threshold(policy: RedactionPolicy, entity: EntityRule) -> float:
 
 
 def detector_summary(d: Any) -> str:
+    text = _detector_summary(d)
+    return text + (" (only in records about a person)" if getattr(d, "needs_subject", False) else "")
+
+
+def _detector_summary(d: Any) -> str:
     if isinstance(d, NerDetection):
         unlisted = f" (not in {d.wordlist}: {d.unlisted_score:g})" if d.wordlist else ""
         return f"spaCy NER: {', '.join(d.labels)}{unlisted}" + _context(d.context)

@@ -59,6 +59,8 @@ class BuiltinDetection(_Model):
                         "DateRecognizer", "PhoneRecognizer"] = Field(description="Presidio recognizer class.")
     presidio_entity: str = Field(description="The entity name that recognizer emits (e.g. EMAIL_ADDRESS).")
     context: list[str] = Field(default_factory=list, description="Extra context words that raise the score.")
+    needs_subject: bool = Field(False, description="Count a finding only in a record about a person (keep.subject_cues): in "
+                                "text about no one, such as a study abstract, it is domain text, not an identifier.")
 
 
 class NerDetection(_Model):
@@ -78,6 +80,8 @@ class NerDetection(_Model):
                           "such a span then needs a context word.")
     unlisted_score: float = Field(0.4, ge=0, le=1, description="Score of a span with no listed word (with wordlist).")
     context: list[str] = Field(default_factory=list, description="Words near a span that raise its score (lower case).")
+    needs_subject: bool = Field(False, description="Count a finding only in a record about a person (keep.subject_cues): in "
+                                "text about no one, such as a study abstract, it is domain text, not an identifier.")
 
 
 class PatternDetection(_Model):
@@ -86,6 +90,8 @@ class PatternDetection(_Model):
     kind: Literal["patterns"] = Field(description="Use the patterns below.")
     patterns: list[Pattern] = Field(min_length=1, description="Regular expressions.")
     context: list[str] = Field(default_factory=list, description="Words near a match that raise its score (lemmas, lower case).")
+    needs_subject: bool = Field(False, description="Count a finding only in a record about a person (keep.subject_cues): in "
+                                "text about no one, such as a study abstract, it is domain text, not an identifier.")
     validate_as: Literal["none", "luhn", "ssn", "aba_routing", "iban", "vin"] = Field(
         "none", description="Checksum or format validation: a valid match gets the top score.")
     invalid: Literal["drop", "keep"] = Field(
@@ -121,6 +127,9 @@ class GazetteerDetection(_Model):
     full_score: float = Field(0.85, ge=0, le=1, description="Score of a first name followed by a surname, or a place of "
                                                           "several words.")
     context: list[str] = Field(default_factory=list, description="Words near a match that raise its score (lower case).")
+    needs_subject: bool = Field(False, description="Count a finding only in a record about a person (keep.subject_cues): in "
+                                "text about no one, such as a study abstract, it is domain text, not an identifier. A full "
+                                "name (first name and surname) from the person-names list counts in any record.")
 
 
 Detection = Annotated[Union[BuiltinDetection, NerDetection, PatternDetection, GazetteerDetection, LabeledDetection],
@@ -208,6 +217,14 @@ class KeepRules(_Model):
     patterns: list[KeepPattern] = Field(
         default_factory=list, description="Shapes that are not identifiers (registry ids, statistics, ranges): an unlabeled "
                                           "pattern or word-list finding lying inside a match is not redacted.")
+    subject_cues: list[KeepPattern] = Field(
+        default_factory=list, description="Shapes that say a record is about a person (personal pronouns, 'the patient', "
+        "'lives in', an age).")
+    impersonal_cues: list[KeepPattern] = Field(
+        default_factory=list, description="Shapes of text about populations, studies, methods or products ('patients', "
+        "'participants', 'we found', 'in vitro'). A record is about no one when these match at least twice, no "
+        "subject cue matches and no detector without needs_subject finds anything in it: the findings of needs_subject "
+        "detectors are not redacted there. Any other record counts as about a person; without impersonal cues, all do.")
     review_min_records: int = Field(20, ge=2, description="`embgov gate review` lists a replaced term only when it occurs "
                                     "in at least this many distinct records (one person's identifier does not recur that often).")
 

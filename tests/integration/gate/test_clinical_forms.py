@@ -71,3 +71,22 @@ def test_domain_terms_stay(redactors):
             "cohorts in South Africa and California.")
     (out,) = redactors("hipaa").redact_batch([text])
     assert out.text == text, out.text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Prior auth case no. 8836-885515: lisinopril 10 mg daily.", "8836-885515"),  # 'auth' takes 'case', 'case no.' the value
+    ("Insurance card: Aetna, Grp 0829114, RxBIN 610502.", "0829114"),
+    ("Allergic to sulfa per pt; pharmacy (555-0143) confirms.", "555-0143"),
+    ("Colposcopy scheduled Friday the 13th.", "Friday the 13th"),
+    ("Records from admission Oct 2-9, 2022 reviewed.", "Oct 2-9, 2022"),
+    ("lucinda farquhar called again about the june 3 bill.", "june 3"),
+    ("Note from Ruairi: 'appt thurs 11/2 @ 3pm ok?'", "thurs"),
+    ("Will Brannigan will call back after his MRI on the 3rd of May.", "the 3rd of May"),
+    ("Please ask the chaplain to visit the Adjei family today.", "Adjei"),
+    ("Dental referral for Perpetua Al-Mansouri: resides at 95 Copperfield Circle, Apartment 3C, Kraków, Arizona.",
+     "Perpetua Al-Mansouri"),
+    ("Tamsin Ellerbrook reviewed the trial.", "Tamsin Ellerbrook"),
+])
+def test_forms_found_in_the_dev_notes(redactors, text, value):
+    (out,) = redactors("hipaa").redact_batch([text])
+    assert value not in out.text, out.text

@@ -15,7 +15,7 @@ def blind_redactor(request, redactors, monkeypatch):
     everything the rescan reports is residual; spaCy passes are counted."""
     redactor = redactors("hipaa")
     monkeypatch.setattr(redactor, "policy", redactor.policy.model_copy(update={"rescan": request.param}))
-    monkeypatch.setattr(redactor, "_find", lambda text, artifacts, field=None: [])
+    monkeypatch.setattr(redactor, "_find_subject", lambda text, artifacts, field=None: ([], True))
     nlp = redactor.analyzer.nlp_engine.nlp["en"]
     passes = []
 
@@ -50,12 +50,13 @@ def test_residual_findings_are_redacted_until_none_is_left(redactors, monkeypatc
     """The first pass redacts only the phone; rounds two and three take the rest, offsets shifted by the
     replacements before them."""
     redactor = redactors("hipaa")
-    real_find = redactor._find
+    real_find = redactor._find_subject
 
     def phone_only(text, artifacts, field=None):
-        return [r for r in real_find(text, artifacts, field) if r.entity_type == "PHONE"]
+        found, personal = real_find(text, artifacts, field)
+        return [r for r in found if r.entity_type == "PHONE"], personal
 
-    monkeypatch.setattr(redactor, "_find", phone_only)
+    monkeypatch.setattr(redactor, "_find_subject", phone_only)
     text = "Tel 617-248-4867. MRN: ZX-99183 for Halldór Árnþórsson, SSN 123-45-6789."
     (out,) = redactor.redact_batch([text])
     assert not out.residual
