@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+# Validation off: the plain baseline trains on every pair with no evaluations, so the Ray runs do too
+# (bench/recipe.py measures the validation recipe).
 SPEC = """
 apiVersion: embgov/v1
 kind: EmbeddingFineTune
@@ -48,7 +50,8 @@ pairs:
   max_pairs: {pairs}
   hard_negatives: {negatives}
 adaptation: {adaptation}
-training: {{epochs: {epochs}, batch_size: {batch}, max_seq_length: {seq}, learning_rate: 2.0e-5, checkpoint_every_steps: {ckpt}}}
+training: {{epochs: {epochs}, batch_size: {batch}, max_seq_length: {seq}, learning_rate: 2.0e-5, checkpoint_every_steps: {ckpt},
+           validation: {{enabled: false}}}}
 resources: {{num_workers: {workers}, cpus_per_worker: 1}}
 """
 

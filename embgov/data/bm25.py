@@ -64,6 +64,17 @@ class Bm25Index:
                    else np.zeros(self.size, dtype=np.float32))
 
 
+def word_sets(texts: Sequence[str]) -> list[frozenset[str]]:
+    """Each text's content words as BM25 sees them (lower case, stop words out, stemmed when PyStemmer is there)."""
+    if not texts:
+        return []
+    return [frozenset(t for t in tokens if t) for tokens in Bm25Index._tokenize(list(texts))]
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def ranking(scores, k: int) -> list[int]:
     """Indices of the k best scores, best first; ties broken by index; zero scores left out."""
     import numpy as np

@@ -22,6 +22,7 @@ from embgov.data.builders import BUILDERS, Inputs, ready_made
 from embgov.data.manifest import columns_for, encode_rows, load_pairs, write_pairset
 from embgov.data.mix import domain_cap, general_pairs
 from embgov.data.negatives import add_negatives
+from embgov.data.pseudo import kinds_of
 from embgov.data.readers import read_pair_file, read_qrels, read_records
 from embgov.errors import DataError, GateError
 from embgov.spec.loader import LoadedSpec
@@ -34,10 +35,10 @@ _ROLE = re.compile(r"^(corpus|queries|qrels|general|pairs-(0|[1-9][0-9]*))$")
 # Counters reported even when zero, so a reader of pairs.json sees every check that ran.
 _STAT_KEYS = {
     "labeled": ("qrels_not_relevant", "qrels_unknown_query", "qrels_unknown_doc", "queries_without_qrels"),
-    "bm25": ("bm25_no_pseudo_query", "bm25_dropped_no_match", "bm25_dropped_ambiguous", "bm25_hit_is_source"),
     "adjacent": ("adjacent_short_docs",),
     "negatives": ("negatives_mined", "negatives_known_positive_excluded", "negatives_skipped_top",
-                  "negatives_false_negative_skipped", "negatives_filled", "ready_negatives_kept"),
+                  "negatives_false_negative_skipped", "negatives_near_duplicate_skipped", "negatives_filled",
+                  "ready_negatives_kept"),
     "general": ("general_source_rows", "general_resampled", "general_negatives_kept", "general_negatives_filled"),
 }
 
@@ -130,6 +131,10 @@ def build_pairs(loaded: LoadedSpec, gated: dict[str, Path], out_dir: Path, *, po
     for group in (section.method, "negatives" if k else "", "general" if mix else ""):
         for key in _STAT_KEYS.get(group, ()):
             stats.setdefault(key, 0)
+    if section.method in ("pseudo", "bm25"):
+        for kind in kinds_of(section.pseudo_query, section.method):
+            for verdict in ("none", "keep", "ambiguous", "no_match"):
+                stats.setdefault(f"pseudo_{kind}_{verdict}", 0)
     stats.setdefault("capped", 0)
     columns = columns_for(k)
     data = encode_rows([[p.anchor, p.positive, *p.negatives] for p in rows], columns)

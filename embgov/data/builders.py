@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from embgov.data.bm25 import Bm25Index, ranking
+from embgov.data.bm25 import Bm25Index
 from embgov.data.readers import PairRow, Record
-from embgov.data.text import join_title, split_sentences
+from embgov.data.text import split_sentences
 from embgov.errors import DataError
 from embgov.spec.models import PairsSection
 
@@ -38,6 +38,16 @@ class Pool:
     def __init__(self, texts: list[str], index: Bm25Index | None = None):
         self.texts = texts
         self._index = index
+        self._words: list[frozenset[str]] | None = None
+
+    @property
+    def words(self) -> list[frozenset[str]]:
+        """Each text's content words (for the near-duplicate guard), computed on first use."""
+        if self._words is None:
+            from embgov.data.bm25 import word_sets
+
+            self._words = word_sets(self.texts)
+        return self._words
 
     @property
     def index(self) -> Bm25Index:
@@ -92,51 +102,6 @@ def labeled(inp: Inputs) -> tuple[list[Pair], Pool | None]:
     return pairs, pool
 
 
-def _pseudo(rec: Record, mode: str) -> tuple[str, str]:
-    """(pseudo-query, the document without it). The body excludes the pseudo-query's own text:
-    otherwise every pseudo-query would trivially match its own document."""
-    if mode == "title":
-        return (rec.title or "").strip(), rec.body.strip()
-    sentences = split_sentences(rec.body)
-    if not sentences:
-        return "", ""
-    return sentences[0], join_title(rec.title, " ".join(sentences[1:])) if len(sentences) > 1 else ""
-
-
-def bm25(inp: Inputs) -> tuple[list[Pair], Pool]:
-    """Weak supervision: a pseudo-query (title or lead sentence) -> the best BM25 match among the
-    document bodies (the pseudo-query's own text removed); ambiguous matches are dropped."""
-    if inp.corpus is None:
-        raise DataError("bm25 pairs are built from data.corpus, which is missing", where="data.corpus")
-    stats, mode, margin = inp.stats, inp.section.pseudo_query, inp.section.min_margin
-    split = [_pseudo(r, mode) for r in inp.corpus]
-    pool = Pool([body for _, body in split])
-    sources = [i for i, (q, body) in enumerate(split) if q and body]
-    stats["bm25_no_pseudo_query"] += len(split) - len(sources)
-    pairs: list[Pair] = []
-    for start in range(0, len(sources), QUERY_CHUNK):
-        chunk = sources[start:start + QUERY_CHUNK]
-        for src, scores in zip(chunk, pool.index.scores_many([split[i][0] for i in chunk])):
-            top = ranking(scores, 2)
-            if not top:
-                stats["bm25_dropped_no_match"] += 1
-                continue
-            best = float(scores[top[0]])
-            runner = float(scores[top[1]]) if len(top) > 1 else 0.0
-            if (best - runner) / best < margin:
-                stats["bm25_dropped_ambiguous"] += 1
-                continue
-            hit = top[0]
-            stats["bm25_hit_is_source"] += hit == src
-            pairs.append(Pair(split[src][0], pool.texts[hit], pos_doc=hit, known=frozenset({hit, src})))
-    if not pairs:
-        raise DataError(f"no bm25 pseudo-label survived ({int(stats['bm25_no_pseudo_query'])} documents without a "
-                        f"pseudo-query, {int(stats['bm25_dropped_ambiguous'])} ambiguous, "
-                        f"{int(stats['bm25_dropped_no_match'])} without a match)", where=inp.where.get("corpus"),
-                        fix="lower pairs.min_margin, or use pseudo_query: lead_sentence when documents have no titles")
-    return pairs, pool
-
-
 def adjacent(inp: Inputs) -> tuple[list[Pair], Pool]:
     """Unsupervised: a sentence -> the passage of the next few sentences of the same document.
     Windows do not overlap, so no sentence is both an anchor and part of another pair's positive."""
@@ -163,8 +128,15 @@ def ready_made(rows: list[PairRow], origin: str = "ready") -> list[Pair]:
     return [Pair(r.anchor, r.positive, [r.negative] if r.negative else [], origin=origin) for r in rows]
 
 
+def _pseudo(inp: Inputs) -> tuple[list[Pair], Pool]:
+    from embgov.data.pseudo import pseudo
+
+    return pseudo(inp)
+
+
 BUILDERS: dict[str, Callable[[Inputs], tuple[list[Pair], Pool | None]]] = {
     "labeled": labeled,
-    "bm25": bm25,
+    "pseudo": _pseudo,
+    "bm25": _pseudo,  # the same builder with one kind (default title): the positive is the query's own document
     "adjacent": adjacent,
 }

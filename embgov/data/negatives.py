@@ -1,8 +1,12 @@
 """Hard negatives, mined by the miner `pairs.hard_negatives.miner` names (the MINERS registry).
 
 For each anchor: the BM25 top_k over the pool; every known positive of the pair excluded; the first
-`skip_top` candidates skipped; a candidate scoring above `max_score_ratio` x the positive's own
-score skipped (likely an unlabeled positive); the first `per_query` kept. The trainer needs fixed
+`skip_top` candidates skipped; a candidate that is a near-duplicate of the positive (content-word
+Jaccard >= `max_positive_overlap`: likely an unlabeled positive) skipped; with `max_score_ratio`, a
+candidate scoring above that multiple of the positive's own BM25 score skipped too; the first
+`per_query` kept. The guard looks at the candidate against the positive, not only against the anchor:
+a candidate that outscores the positive for the anchor is what a hard negative is (BM25 ranks a
+labeled SciFact positive below others for most claims, and the score ratio alone discarded them). The trainer needs fixed
 columns, so a row left short is filled with seeded random pool texts that are not its positives,
 and each fill is counted.
 """
@@ -14,11 +18,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Sequence
 
-from embgov.data.bm25 import ranking
+from embgov.data.bm25 import jaccard, ranking, word_sets
 from embgov.data.builders import QUERY_CHUNK, Pair, Pool
 from embgov.errors import DataError
 from embgov.spec.models import HardNegatives
 
+CROSS_ENCODER_RATIO = 0.95  # the cross-encoder's guard when max_score_ratio is unset (its scores, not BM25's)
 # A reranker takes (anchor, positive, candidate texts) and returns the candidates' positions to keep, best first.
 Reranker = Callable[[str, str, list[str]], list[int]]
 
@@ -41,7 +46,8 @@ def _cross_encoder(hn: HardNegatives, model_dir: Path | None) -> Reranker:
     except Exception as exc:  # a broken directory: say which, never fall back to BM25 silently
         raise DataError(f"cannot load the cross-encoder ({type(exc).__name__})", where=str(model_dir),
                         fix="check that the directory holds a complete CrossEncoder model") from None
-    return cross_encoder_reranker(lambda pairs: model.predict([tuple(p) for p in pairs], show_progress_bar=False), hn.max_score_ratio)
+    ratio = hn.max_score_ratio if hn.max_score_ratio is not None else CROSS_ENCODER_RATIO
+    return cross_encoder_reranker(lambda pairs: model.predict([tuple(p) for p in pairs], show_progress_bar=False), ratio)
 
 
 def cross_encoder_reranker(predict: Callable[[list[list[str]]], Sequence[float]], ratio: float) -> Reranker:
@@ -83,6 +89,10 @@ def add_negatives(pairs: list[Pair], pool: Pool | None, hn: HardNegatives, *, se
             stats["ready_negatives_kept"] += min(len(p.negatives), k)
             p.negatives = p.negatives[:k]
     mined = [p for p in pairs if p.pos_doc is not None]
+    # The positive's words: its pool entry's when it is that text, else (a document less its pseudo-query) its own.
+    own = [p for p in mined if pool.texts[p.pos_doc] != p.positive]
+    extra = dict(zip((p.positive for p in own), word_sets([p.positive for p in own])))
+    pos_words = {id(p): extra[p.positive] if p.positive in extra else pool.words[p.pos_doc] for p in mined}
     anchors = sorted({p.anchor for p in mined})
     by_anchor: dict[str, list[Pair]] = {}
     for p in mined:
@@ -92,27 +102,33 @@ def add_negatives(pairs: list[Pair], pool: Pool | None, hn: HardNegatives, *, se
         for anchor, scores in zip(chunk, pool.index.scores_many(chunk)):
             order = ranking(scores, hn.top_k)  # one BM25 run per distinct anchor
             for p in by_anchor[anchor]:
-                p.negatives = _choose(p, order, scores, pool, hn, k, rerank, stats)
+                p.negatives = _choose(p, order, scores, pool, hn, k, rerank, stats, pos_words[id(p)])
     fill(pairs, pool.texts, k, random.Random(f"{seed}:fill"), stats, "negatives_filled")
     return k
 
 
 def _choose(p: Pair, order: list[int], scores, pool: Pool, hn: HardNegatives, k: int,
-            rerank: Reranker | None, stats: Counter) -> list[str]:
+            rerank: Reranker | None, stats: Counter, positive_words: frozenset[str] = frozenset()) -> list[str]:
     known_texts = {pool.texts[i] for i in p.known}  # a duplicate of a known positive is that positive
     candidates = [i for i in order if i not in p.known and pool.texts[i] not in known_texts]
     stats["negatives_known_positive_excluded"] += len(order) - len(candidates)
     stats["negatives_skipped_top"] += min(hn.skip_top, len(candidates))
-    positive_score = float(scores[p.pos_doc])
-    # The guard compares with the positive's BM25 score; a positive sharing no term with the anchor
-    # scores 0 and says nothing, so only skip_top protects those rows.
-    limit = hn.max_score_ratio * positive_score if positive_score > 0 else float("inf")
-    if positive_score <= 0:
-        stats["negatives_guard_undefined"] += 1
+    limit = float("inf")
+    if hn.max_score_ratio is not None:
+        # The ratio compares with the positive's BM25 score; a positive sharing no term with the anchor
+        # scores 0 and says nothing, so only the overlap guard and skip_top protect those rows.
+        positive_score = float(scores[p.pos_doc])
+        if positive_score > 0:
+            limit = hn.max_score_ratio * positive_score
+        else:
+            stats["negatives_guard_undefined"] += 1
     kept: list[int] = []
     for i in candidates[hn.skip_top:]:
         text = pool.texts[i]
-        if float(scores[i]) > limit or text == p.positive:
+        if text == p.positive or jaccard(pool.words[i], positive_words) >= hn.max_positive_overlap:
+            stats["negatives_near_duplicate_skipped"] += 1
+            continue
+        if float(scores[i]) > limit:
             stats["negatives_false_negative_skipped"] += 1
             continue
         if text == p.anchor or any(pool.texts[j] == text for j in kept):

@@ -27,11 +27,17 @@ def table(scores: dict[str, dict[str, float]], reference: str | None = None) -> 
     return "\n".join(lines)
 
 
+def length_line(report: EvalReport) -> str:
+    """The one length every dense model ran at (like for like), as the table's caption."""
+    n = report.heldout.get("max_seq_length")
+    return f"every model encoded at max_seq_length {n} tokens" if n else "each model encoded at its own max_seq_length"
+
+
 def render(report: EvalReport) -> str:
     """The human-readable report: held-out table, general table, warnings, decision, time."""
     h = report.heldout
     out = [f"held-out: {h.get('documents')} documents, {h.get('evaluated_queries')} judged queries, "
-           f"{h.get('relevant_pairs')} relevant pairs", table(report.metrics)]
+           f"{h.get('relevant_pairs')} relevant pairs", length_line(report), table(report.metrics)]
     if report.general is not None:
         out += ["", "general set (forgetting check):", table(report.general, reference="base")]
     out += [f"warning: {w}" for w in report.warnings]

@@ -27,18 +27,31 @@ def cache_dir() -> Path:
 class _Models:
     """Within one evaluation: each model directory is loaded once, and each (model, set) pair is
     searched once, whatever names it appears under (e.g. the base model on the held-out and the
-    general set when both share a corpus, or a candidate that is the base model)."""
+    general set when both share a corpus, or a candidate that is the base model). With
+    `max_seq_length`, every model is set to that length when loaded (like for like), whatever it saved."""
 
-    def __init__(self):
+    def __init__(self, max_seq_length: int | None = None, loader: Callable[[Path], object] | None = None):
+        self.max_seq_length = max_seq_length
+        self._loader = loader
         self._loaded: dict[Path, object] = {}
         self._runs: dict[tuple, dict] = {}
 
-    def get(self, path: Path):
+    def load(self, path: Path):
+        """The model as saved (its own length); loaded once."""
         if path not in self._loaded:
-            from embgov.modelio import load_model
+            if self._loader is not None:
+                self._loaded[path] = self._loader(path)
+            else:
+                from embgov.modelio import load_model
 
-            self._loaded[path] = load_model(path, device=None)
+                self._loaded[path] = load_model(path, device=None)
         return self._loaded[path]
+
+    def get(self, path: Path):
+        model = self.load(path)
+        if self.max_seq_length is not None:
+            set_length(model, self.max_seq_length, path)
+        return model
 
     def run(self, path: Path, eset: EvalSet, k: int, make: Callable[[], dict]) -> dict:
         key = (path.resolve(), eset.fingerprint, k)
@@ -47,10 +60,31 @@ class _Models:
         return self._runs[key]
 
 
+def own_length(model) -> int | None:
+    """The max_seq_length a model was saved with (None when it declares none)."""
+    value = getattr(model, "max_seq_length", None)
+    return int(value) if value else None
+
+
+def set_length(model, length: int, path: Path) -> None:
+    """Truncate every text at `length` tokens; refuse a length beyond the model's position embeddings."""
+    limit = None
+    try:
+        limit = int(model[0].auto_model.config.max_position_embeddings)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        pass  # a model without a transformer config (e.g. a test fake): no limit to check
+    if limit is not None and length > limit:
+        raise EvalError(f"evaluation.max_seq_length {length} exceeds the model's {limit} positions", where=str(path),
+                        fix=f"set evaluation.max_seq_length to at most {limit}")
+    model.max_seq_length = length
+
+
 def evaluate_models(heldout: RetrievalSet | EvalSet, models: Mapping[str, str | Path], metrics: Collection[str],
                     batch_size: int = 64, *, base_dir: Path | None = None, cached: Collection[str] = (),
-                    say: Say | None = None, _pool: _Models | None = None) -> dict[str, dict[str, float]]:
+                    max_seq_length: int | None = None, say: Say | None = None,
+                    _pool: _Models | None = None) -> dict[str, dict[str, float]]:
     """name -> metric -> value. A model is a sentence-transformers directory, or "bm25" for BM25.
+    With `max_seq_length`, every dense model runs at that length (else each at its own, or the pool's).
 
     Models named in `cached` keep their corpus embeddings under EMBGOV_HOME/cache/embeddings
     (keyed by model and corpus content), so a baseline is encoded once across runs."""
@@ -59,7 +93,7 @@ def evaluate_models(heldout: RetrievalSet | EvalSet, models: Mapping[str, str | 
         parse_metric(name)
     eset = heldout if isinstance(heldout, EvalSet) else load_set(heldout, base_dir)
     k = run_depth(metrics)
-    pool = _pool or _Models()
+    pool = _pool or _Models(max_seq_length)
     # Caching is a property of the model directory: a candidate that is also a cached baseline is cached.
     cached_dirs = {Path(models[n]).resolve() for n in cached if n in models and str(models[n]) != BM25_NAME}
     out: dict[str, dict[str, float]] = {}
@@ -99,13 +133,17 @@ def set_warnings(eset: EvalSet, label: str, *, min_pairs: int | None = None) -> 
     return notes
 
 
-def evaluate(candidate: str | Path, heldout: RetrievalSet, *, baselines: Mapping[str, str | Path],
+def evaluate(candidate: str | Path, heldout: RetrievalSet | EvalSet, *, baselines: Mapping[str, str | Path],
              metrics: Collection[str], batch_size: int = 64, primary_metric: str | None = None,
-             general: RetrievalSet | None = None, base_model: str | Path | None = None,
+             general: RetrievalSet | EvalSet | None = None, base_model: str | Path | None = None,
              rules: PromotionRules | None = None, base_dir: Path | None = None, cached: Collection[str] = (),
-             say: Say | None = None) -> EvalReport:
+             max_seq_length: int | None = None, say: Say | None = None,
+             _loader: Callable[[Path], object] | None = None) -> EvalReport:
     """The candidate and its baselines on `heldout`; with `general`, the candidate and `base_model`
-    there too (forgetting). With `rules`, a promotion decision (baselines `base` and `bm25`)."""
+    there too (forgetting). With `rules`, a promotion decision (baselines `base` and `bm25`).
+
+    Every dense model runs at one length: `max_seq_length`, or else the own length of the base
+    model (`base_model`, or the baseline named base, or else the candidate). The report records it."""
     t0 = time.perf_counter()
     clash = {CANDIDATE} & set(baselines)
     if clash or any(BM25_NAME in n and str(m) != BM25_NAME for n, m in baselines.items()):
@@ -113,13 +151,19 @@ def evaluate(candidate: str | Path, heldout: RetrievalSet, *, baselines: Mapping
                         where="baselines", fix="rename the baseline (e.g. base=DIR)")
     primary = primary_metric or (rules.primary_metric if rules else next(iter(metrics)))
     metrics = list(dict.fromkeys([*metrics, primary]))
-    pool = _Models()
-    eset = load_set(heldout, base_dir)
+    reference = base_model or baselines.get(BASE) or candidate
+    pool = _Models(loader=_loader)
+    length = max_seq_length
+    if length is None and str(reference) != BM25_NAME:
+        length = own_length(pool.load(Path(reference)))
+    pool.max_seq_length = length
+    eset = heldout if isinstance(heldout, EvalSet) else load_set(heldout, base_dir)
     warnings = set_warnings(eset, "held-out", min_pairs=MIN_PAIRS)
     models = {CANDIDATE: candidate, **baselines}
     if say:
         say(f"held-out set: {len(eset.doc_ids)} documents, {len(eset.query_ids)} judged queries, "
-            f"{eset.stats['relevant_pairs']} relevant pairs")
+            f"{eset.stats['relevant_pairs']} relevant pairs; every model at {length or 'its own'} tokens"
+            + (" (evaluation.max_seq_length)" if max_seq_length else " (the base model's length)" if length else ""))
     scores = evaluate_models(eset, models, metrics, batch_size, cached=cached, say=say, _pool=pool)
     if BM25_NAME in scores and stemmer_name() == "none":
         warnings.append("BM25 ran without a stemmer (PyStemmer is not installed): it scores lower than a stemmed "
@@ -129,7 +173,7 @@ def evaluate(candidate: str | Path, heldout: RetrievalSet, *, baselines: Mapping
     if general is not None:
         if base_model is None:
             raise EvalError("the forgetting check needs the base model", where="evaluation.general")
-        gset = load_set(general, base_dir)
+        gset = general if isinstance(general, EvalSet) else load_set(general, base_dir)
         warnings += set_warnings(gset, "general")
         if say:
             say(f"general set: {len(gset.doc_ids)} documents, {len(gset.query_ids)} judged queries")
@@ -137,7 +181,8 @@ def evaluate(candidate: str | Path, heldout: RetrievalSet, *, baselines: Mapping
                                          cached=cached, say=say, _pool=pool)
 
     decision = decide(rules, scores, general_scores, bm25=BM25_NAME) if rules is not None else None
-    return EvalReport(model_dir=str(candidate), heldout=eset.describe(), metrics=scores, general=general_scores,
+    heldout_info = {**eset.describe(), **({"max_seq_length": length} if length else {})}
+    return EvalReport(model_dir=str(candidate), heldout=heldout_info, metrics=scores, general=general_scores,
                       primary_metric=primary, decision=decision, warnings=warnings,
                       seconds=round(time.perf_counter() - t0, 3))
 
@@ -154,4 +199,5 @@ def evaluate_spec(loaded, candidate_dir: str | Path, *, say: Say | None = None) 
     baselines = {name: (base if name == BASE else BM25_NAME) for name in ev.baselines}
     return evaluate(Path(candidate_dir), ev.heldout, baselines=baselines, metrics=ev.metrics,
                     batch_size=ev.batch_size, primary_metric=ev.promotion.primary_metric, general=ev.general,
-                    base_model=base, rules=ev.promotion, base_dir=loaded.base_dir, cached={BASE}, say=say)
+                    base_model=base, rules=ev.promotion, base_dir=loaded.base_dir, cached={BASE},
+                    max_seq_length=ev.max_seq_length, say=say)

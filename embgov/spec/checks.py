@@ -22,7 +22,7 @@ def semantic_problems(spec: JobSpec) -> list[Problem]:
         for name in ("corpus", "queries", "qrels"):
             if getattr(d, name) is None:
                 out.append((("data", name), f"pairs.method 'labeled' needs data.{name} (or ready-made data.pairs files)"))
-    if p.method in ("bm25", "adjacent") and d.corpus is None:
+    if p.method in ("pseudo", "bm25", "adjacent") and d.corpus is None:
         out.append((("data", "corpus"), f"pairs.method '{p.method}' builds pairs from data.corpus, which is missing"))
     if p.hard_negatives.miner != "none" and d.corpus is None:
         out.append((("pairs", "hard_negatives", "miner"), "hard-negative mining needs data.corpus; add it or set miner: none"))

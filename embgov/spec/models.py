@@ -14,6 +14,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from embgov.spec.training import SearchSpace, ValidationSettings
 from embgov.spec.validation import PATTERN_HINTS
 
 API_VERSION = "embgov/v1"
@@ -101,7 +102,8 @@ class HardNegatives(_Model):
     top_k: int = Field(30, ge=1, le=1000, description="Candidates considered per query.")
     per_query: int = Field(1, ge=1, le=16, description="Negatives kept per query.")
     skip_top: int = Field(0, ge=0, le=100, description="Top candidates skipped outright (they are often unlabeled positives).")
-    max_score_ratio: float = Field(0.95, gt=0, le=1, description="False-negative guard: skip a candidate scoring above this fraction of the positive's score.")
+    max_score_ratio: float | None = Field(None, gt=0, le=10, description="Optional second guard: skip a candidate scoring above this multiple of the positive's BM25 score for the anchor (e.g. 0.95). Off by default: with labeled queries BM25 often ranks the positive low, and the ratio then discarded most candidates (SciFact train: 8,487 skipped, 232 of 1,200 rows filled at random).")
+    max_positive_overlap: float = Field(0.5, gt=0, le=1, description="False-negative guard: skip a candidate whose content words overlap the positive's this much or more (Jaccard of the stemmed word sets): a near-duplicate of the positive is probably relevant too.")
     cross_encoder: str | None = _path("Local cross-encoder model directory (miner: cross_encoder).", default=None)
 
 
@@ -112,12 +114,16 @@ class GeneralMix(_Model):
     fraction: float = Field(ge=0, le=0.5, description="Share of the final training set drawn from the general source (the article recommends 0.05-0.15).")
 
 
+PseudoKind = Literal["title", "question", "lead", "lead_sentence", "span"]
+
+
 class PairsSection(_Model):
     """How training pairs are built."""
 
-    method: Literal["labeled", "bm25", "adjacent"] = Field(description="labeled: queries+qrels; bm25: pseudo-queries matched with BM25 (weak supervision); adjacent: neighbouring passages (unsupervised).")
-    pseudo_query: Literal["title", "lead_sentence"] = Field("title", description="bm25 method: what a pseudo-query is made from.")
-    min_margin: float = Field(0.1, ge=0, le=10, description="bm25 method: drop a pseudo-label whose top BM25 score beats the runner-up by less than this relative margin (ambiguous).")
+    method: Literal["labeled", "pseudo", "bm25", "adjacent"] = Field(description="labeled: queries+qrels; pseudo: pseudo-queries cut from each document (title, question, lead sentence, sampled span), the document's remaining text as the positive, ambiguous ones dropped by BM25 (corpus only, no labels); bm25: the same with one pseudo_query kind (default title); adjacent: neighbouring passages.")
+    pseudo_query: PseudoKind | list[PseudoKind] | None = Field(None, description="pseudo/bm25: what pseudo-queries are made from: title, question (a sentence ending in '?'), lead (the first sentence; lead_sentence is the same), span (a few words sampled from a later sentence). One kind or a list; default: all four for pseudo, title for bm25.")
+    min_margin: float = Field(0.1, ge=0, le=10, description="pseudo/bm25: drop a pseudo-query whose own document (without the query's text) does not lead every other document's BM25 score by this relative margin (a near tie is ambiguous).")
+    max_rank: int = Field(1, ge=1, le=100, description="pseudo/bm25: drop a pseudo-query whose own document is not within BM25's top max_rank for it (another document matches it better); above 1 the margin applies only when the own document ranks first.")
     max_pairs: int | None = Field(None, ge=1, description="Cap on the number of pairs (after shuffling with the seed).")
     hard_negatives: HardNegatives = Field(default_factory=HardNegatives, description="Hard-negative mining.")
     general_mix: GeneralMix | None = Field(None, description="General-data mix; none by default.")
@@ -200,6 +206,9 @@ class TrainingSection(_Model):
     checkpoint_every_steps: int = Field(50, ge=1, description="Report a checkpoint to Ray Train every N steps.")
     max_failures: int = Field(1, ge=0, le=100, description="Worker failures tolerated before the run fails (resumes from the last checkpoint).")
     gather_across_devices: bool = Field(True, description="Share in-batch negatives across workers where sentence-transformers supports it.")
+    validation: ValidationSettings = Field(default_factory=ValidationSettings, description="Validation split from the training pairs: best checkpoint and early stopping.")
+    search: Literal["none", "auto"] = Field("none", description="auto: try a few learning rates (search_space) and keep the trial that scores best on the validation split; each trial is logged to MLflow.")
+    search_space: SearchSpace = Field(default_factory=SearchSpace, description="Trials of search: auto.")
 
     @field_validator("matryoshka_dims")
     @classmethod
@@ -249,6 +258,7 @@ class EvaluationSection(_Model):
     general: RetrievalSet | None = Field(None, description="General-domain set for the forgetting check.")
     promotion: PromotionRules = Field(default_factory=PromotionRules, description="Promotion thresholds.")
     batch_size: int = Field(64, ge=1, le=65536, description="Encoding batch size.")
+    max_seq_length: int | None = Field(None, ge=8, le=8192, description="Tokens per text for every model in the evaluation (candidate, base, general set), whatever each saved; none: the base model's own max_seq_length. One length keeps the comparison like for like.")
 
 
 class ExportSection(_Model):

@@ -11,10 +11,14 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 # Heavy, but this module is only imported by the launcher's functions and on Ray workers.
 from transformers import TrainerCallback
+
+from embgov.train.progress import Reporter
+from embgov.train.watch import Watch
 
 MLM_MARKER = "mlm_done"
 FINAL_MARKER = "final"
@@ -36,6 +40,8 @@ def worker_loop(config: dict) -> None:
     rank, world = ctx.get_world_rank(), ctx.get_world_size()
     loaded = LoadedSpec.from_json(config["spec"])
     spec = loaded.spec
+    if config.get("overrides"):  # a search trial: same spec, another learning rate
+        spec = spec.model_copy(update={"training": spec.training.model_copy(update=config["overrides"])})
     torch.set_num_threads(max(1, int(spec.resources.cpus_per_worker)))
     torch.manual_seed(spec.training.seed)
     scratch = Path(tempfile.mkdtemp(prefix=f"embgov-rank{rank}-"))  # per-rank: HF checkpoint copies race otherwise
@@ -49,7 +55,10 @@ def worker_loop(config: dict) -> None:
     # A checkpoint is either MLM's end (encoder weights) or the contrastive trainer's (everything).
     mlm_done = checkpoint if checkpoint is not None and _has(checkpoint, MLM_MARKER) else None
     resume_dir = checkpoint if checkpoint is not None and mlm_done is None else None
+    progress = config.get("progress") if rank == 0 else None
     if adaptation.method == "mlm":
+        if progress is not None and resume_dir is None and mlm_done is None:
+            _put(progress, {"phase": "mlm"})
         if resume_dir is None:  # else MLM finished earlier and the trainer's checkpoint holds its weights
             figures = _mlm_phase(model, config, adaptation, spec, scratch, mlm_done, rank)
         adaptation = adaptation.followed_by
@@ -63,16 +72,29 @@ def worker_loop(config: dict) -> None:
     METHODS[adaptation.method].prepare(model, adaptation)
     trainable, total = count_params(model)
     meter = Meter(rank, config.get("fault_step"), config.get("fault_marker"))
-    trainer = build_trainer(model, ray.get(config["pairs_ref"]), spec, world, scratch, meter)
-    if resume_dir is not None:
-        with resume_dir.as_directory() as d:
-            trainer.train(resume_from_checkpoint=d)
+    val = ray.get(config["val_ref"]) if config.get("val_ref") is not None else None
+    reporter = Reporter(progress, spec.training.batch_size * world) if progress is not None else None
+    with (resume_dir.as_directory() if resume_dir is not None else nullcontext()) as d:
+        # Watch first: it writes the best weights into a checkpoint before Meter reports it to Ray.
+        watch = Watch(model, rank, val, spec.training.validation, spec.training.epochs, reporter, resume_dir=d,
+                      meter=meter)
+        trainer = build_trainer(model, ray.get(config["pairs_ref"]), spec, world, scratch, meter, callbacks=[watch])
+        trainer.train(resume_from_checkpoint=d)
+    if d is not None:
         figures["resumed"] = 1
-    else:
-        trainer.train()
     figures.update(meter.figures(trainer.state, spec.training.batch_size * world))
+    if val is not None:
+        watch.restore_best()
+        figures["validation"] = watch.summary()
     figures.update({"trainable_params": trainable, "total_params": total})
     _finish(model, adaptation, config, figures, rank, scratch)
+
+
+def _put(queue, data: dict) -> None:
+    try:
+        queue.put_nowait(data)
+    except Exception:  # noqa: BLE001 - progress must never break training
+        pass
 
 
 def _has(checkpoint, name: str) -> bool:
@@ -119,9 +141,10 @@ def _mlm_phase(model, config, adaptation, spec, scratch, checkpoint, rank) -> di
     return figures
 
 
-def build_trainer(model, rows, spec, world: int, scratch: Path, meter: "Meter", checkpoints: bool = True):
+def build_trainer(model, rows, spec, world: int, scratch: Path, meter: "Meter", checkpoints: bool = True,
+                  callbacks: list | None = None):
     """The sentence-transformers trainer for one worker (also used by bench/train.py's plain baseline,
-    with `checkpoints=False` and world 1)."""
+    with `checkpoints=False` and world 1). `callbacks` run before the meter."""
     from datasets import Dataset
     from sentence_transformers import SentenceTransformerTrainingArguments
     from sentence_transformers.base.sampler import BatchSamplers
@@ -145,7 +168,7 @@ def build_trainer(model, rows, spec, world: int, scratch: Path, meter: "Meter", 
         save_total_limit=1, logging_steps=0.05, report_to="none",  # ~20 points on the loss curve
         disable_tqdm=True, dataloader_num_workers=0, ddp_find_unused_parameters=False, ddp_broadcast_buffers=False)
     return _no_card_trainer()(model=model, args=args, train_dataset=Dataset.from_list(rows),
-                              loss=build_loss(model, t, world), callbacks=[meter])
+                              loss=build_loss(model, t, world), callbacks=[*(callbacks or []), meter])
 
 
 def _no_card_trainer():
@@ -196,6 +219,7 @@ class Meter(TrainerCallback):
         self.step_started = self.started
         self.steady_seconds, self.steady_steps = 0.0, 0
         self.checkpoint_seconds = 0.0
+        self.paused = 0.0  # validation inside the current step (Watch runs first): not training time
 
     def on_step_begin(self, args, state, control, **kwargs):
         self.step_started = time.perf_counter()
@@ -204,8 +228,9 @@ class Meter(TrainerCallback):
         # Steady state: the sum of step times after the first few (which include lazy initialisation);
         # checkpoint saving and logging happen between steps and are counted apart.
         if state.global_step > min(self.WARMUP_STEPS, max(1, state.max_steps // 4)):
-            self.steady_seconds += time.perf_counter() - self.step_started
+            self.steady_seconds += time.perf_counter() - self.step_started - self.paused
             self.steady_steps += 1
+        self.paused = 0.0
         if (self.fault_step and state.global_step == self.fault_step and self.rank == 0
                 and self.fault_marker and not Path(self.fault_marker).exists()):
             Path(self.fault_marker).write_text(str(state.global_step))

@@ -63,6 +63,9 @@ def test_train_runs_gate_pairs_and_training_then_resumes(ray_local, spec_file, t
     out = json.loads(first.stdout)
     assert Path(out["model_dir"]) == run / "train" / "model" and (run / "train" / "model" / "modules.json").exists()
     assert out["method"] == "layer_selective" and out["steps"] > 0
+    # progress: none on stderr under --json; the latest kept for `jobs show`
+    assert "train: step" not in first.stderr
+    assert json.loads((run / "train" / "progress.json").read_text())["phase"] == "done"
     for role in ("corpus", "queries", "qrels"):
         assert json.loads((run / "gate" / role / "receipt.json").read_text())["verdict"] == "passed"
     pairs = json.loads((run / "pairs" / "pairs.json").read_text())

@@ -65,21 +65,22 @@ def _corpus(kit, tmp_path, docs):
     return {"corpus": kit.gate_dir(tmp_path, "corpus", tmp_path / "src" / "corpus.jsonl")}
 
 
-def test_bm25_title_pseudo_labels_drop_ambiguous_and_unmatched(kit, tmp_path):
+def test_bm25_title_positive_is_its_own_document_and_ambiguous_titles_drop(kit, tmp_path):
     gated = _corpus(kit, tmp_path, BM25_DOCS)
     loaded = kit.make_spec(tmp_path, data={"corpus": {"path": "corpus.jsonl"}},
                            pairs={"method": "bm25", "pseudo_query": "title", "min_margin": 0.1, "hard_negatives": NO_NEG})
     ps = build_pairs(loaded, gated, tmp_path / "out")
     s = ps.stats
-    assert (s["bm25_pairs"], s["bm25_dropped_ambiguous"], s["bm25_no_pseudo_query"], s["bm25_dropped_no_match"]) == (3, 2, 1, 1)
+    # d3/d4 share a title (a tie: ambiguous), d5 has none, d6's body shares no word with its title
+    assert (s["bm25_pairs"], s["pseudo_title_ambiguous"], s["pseudo_title_none"], s["pseudo_title_no_match"]) == (3, 2, 1, 1)
     rows = {r["anchor"]: r["positive"] for r in kit.read_rows(tmp_path / "out")}
-    # the positive is the matched document's body: the pseudo-query's own text was removed before matching
-    assert rows["Aspirin and colorectal adenoma"] == BM25_DOCS[0]["text"]
-    assert rows["Malaria prophylaxis"] == BM25_DOCS[6]["text"]
-    assert s["bm25_hit_is_source"] == 3
+    by_title = {d.get("title"): d["text"] for d in BM25_DOCS}
+    assert set(rows) == {"Aspirin and colorectal adenoma", "Statin therapy and LDL cholesterol", "Malaria prophylaxis"}
+    # the positive is the title's OWN document's body (the title removed), whatever else BM25 ranks
+    assert all(rows[t] == by_title[t] for t in rows)
     loose = kit.make_spec(tmp_path, data={"corpus": {"path": "corpus.jsonl"}},
-                          pairs={"method": "bm25", "min_margin": 0.0, "hard_negatives": NO_NEG})
-    assert build_pairs(loose, gated, tmp_path / "loose").stats["bm25_dropped_ambiguous"] == 0
+                          pairs={"method": "bm25", "min_margin": 0.0, "max_rank": 2, "hard_negatives": NO_NEG})
+    assert build_pairs(loose, gated, tmp_path / "loose").stats["pseudo_title_ambiguous"] == 0
 
 
 def test_bm25_lead_sentence_is_removed_from_its_document(kit, tmp_path):
@@ -88,7 +89,7 @@ def test_bm25_lead_sentence_is_removed_from_its_document(kit, tmp_path):
                            pairs={"method": "bm25", "pseudo_query": "lead_sentence", "min_margin": 0.0, "hard_negatives": NO_NEG})
     ps = build_pairs(loaded, gated, tmp_path / "out")
     rows = kit.read_rows(tmp_path / "out")
-    assert ps.stats["bm25_no_pseudo_query"] == 5  # d1-d4 and d6 have one sentence: nothing left to match against
+    assert ps.stats["pseudo_lead_none"] == 5  # d1-d4 and d6 have one sentence: nothing left to match against
     by_anchor = {r["anchor"]: r["positive"] for r in rows}
     assert by_anchor["Travellers took malaria prophylaxis for months."] == "Malaria prophylaxis\nMefloquine was tolerated."
     assert all(r["anchor"] not in r["positive"] for r in rows)
@@ -97,7 +98,7 @@ def test_bm25_lead_sentence_is_removed_from_its_document(kit, tmp_path):
 def test_bm25_with_nothing_usable_is_an_error(kit, tmp_path):
     gated = _corpus(kit, tmp_path, [{"_id": "a", "text": "No titles anywhere."}, {"_id": "b", "text": "Still none."}])
     loaded = kit.make_spec(tmp_path, data={"corpus": {"path": "corpus.jsonl"}}, pairs={"method": "bm25", "hard_negatives": NO_NEG})
-    with pytest.raises(DataError, match="no bm25 pseudo-label survived .2 documents without a pseudo-query"):
+    with pytest.raises(DataError, match=r"no pseudo-query survived \(title: 2 without one"):
         build_pairs(loaded, gated, tmp_path / "out")
 
 

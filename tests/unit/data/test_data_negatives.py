@@ -36,12 +36,38 @@ def _guard_case(kit, tmp_path, **hard_negatives):
 
 
 def test_false_negative_guard_skips_a_near_duplicate_of_the_positive(kit, tmp_path):
-    ps, rows = _guard_case(kit, tmp_path, max_score_ratio=0.95)
+    ps, rows = _guard_case(kit, tmp_path)  # the default guard: word overlap with the positive
     assert rows[0]["negative_1"] == HARD
-    assert ps.stats["negatives_false_negative_skipped"] == 1 and ps.stats["negatives_mined"] == 1
-    # without the guard the near-duplicate (it scores like the positive) would be the "hard negative"
-    _, unguarded = _guard_case(kit, tmp_path, max_score_ratio=1.0)
-    assert unguarded[0]["negative_1"] == NEAR_DUP
+    assert ps.stats["negatives_near_duplicate_skipped"] == 1 and ps.stats["negatives_mined"] == 1
+    assert ps.stats["negatives_false_negative_skipped"] == 0 and ps.stats["negatives_filled"] == 0
+    # the score-ratio guard still works when a spec asks for it
+    ps, rows = _guard_case(kit, tmp_path, max_score_ratio=0.95, max_positive_overlap=1.0)
+    assert rows[0]["negative_1"] == HARD and ps.stats["negatives_near_duplicate_skipped"] == 1
+
+
+def _outscored_case(kit, tmp_path, **hard_negatives):
+    """A labeled positive BM25 ranks low, and a different document that outscores it for the query."""
+    tmp_path = tmp_path / f"out-{len(list(tmp_path.glob('out-*')))}"
+    docs = [{"_id": "pos", "text": "Trials of oral supplements in children with infections."},
+            {"_id": "hard", "text": HARD}] + [{"_id": f"f{i}", "text": t} for i, t in enumerate(FILLER)]
+    src = tmp_path / "src"
+    kit.write_jsonl(src / "corpus.jsonl", docs)
+    kit.write_jsonl(src / "queries.jsonl", [{"_id": "q1", "text": "duration of the common cold in children"}])
+    (src / "qrels.tsv").write_text("query-id\tcorpus-id\tscore\nq1\tpos\t1\n")
+    gated = {r: kit.gate_dir(tmp_path, r, src / f) for r, f in (("corpus", "corpus.jsonl"), ("queries", "queries.jsonl"),
+                                                                 ("qrels", "qrels.tsv"))}
+    loaded = kit.make_spec(src, pairs={"method": "labeled", "hard_negatives": {"miner": "bm25", **hard_negatives}})
+    return build_pairs(loaded, gated, tmp_path / "o"), kit.read_rows(tmp_path / "o")
+
+
+def test_a_candidate_that_outscores_the_positive_is_a_hard_negative_not_a_skip(kit, tmp_path):
+    # Before: the ratio guard skipped every candidate scoring above 0.95 x the positive's BM25 score, so
+    # rows whose positive BM25 ranks low got random fills (SciFact train: 119 of 919 rows).
+    ps, rows = _outscored_case(kit, tmp_path)
+    assert rows[0]["negative_1"] == HARD
+    assert ps.stats["negatives_mined"] == 1 and ps.stats["negatives_filled"] == 0
+    ps, rows = _outscored_case(kit, tmp_path, max_score_ratio=0.95)
+    assert rows[0]["negative_1"] != HARD and ps.stats["negatives_false_negative_skipped"] >= 1
 
 
 def test_skip_top_and_fill_counting(kit, tmp_path):

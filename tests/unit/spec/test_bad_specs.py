@@ -29,7 +29,7 @@ EDITS = [
     ("missing-adaptation-method", "  method: lora\n", "", ["adaptation: missing"]),
     ("bad-enum-pairs", "method: labeled", "method: labelled", ["pairs.method: must be one of", "did you mean 'labeled'?"]),
     ("bad-enum-loss", "loss: mnrl", "loss: triplet", ["training.loss: must be one of"]),
-    ("wrong-type-int", "epochs: 2", "epochs: two", ["training.epochs: must be a whole number (got text 'two')"]),
+    ("wrong-type-int", "epochs: 1", "epochs: two", ["training.epochs: must be a whole number (got text 'two')"]),
     ("wrong-type-bool", "use_gpu: false", "use_gpu: maybe", ["resources.use_gpu: must be true or false"]),
     ("wrong-type-list", "target_modules: [query, key, value, dense]", "target_modules: query", ["adaptation.target_modules:", "list"]),
     ("mapping-expected", "resources: {num_workers: 2, use_gpu: false, cpus_per_worker: 1}", "resources: 2", ["resources: must be a mapping of fields (got integer 2)"]),
@@ -51,7 +51,7 @@ EDITS = [
     ("bad-cooldown", "cooldown: 24h", "cooldown: 1 day", ["monitoring.cooldown:", "duration"]),
     ("cached-minibatch", "loss: mnrl", "loss: cached_mnrl\n  mini_batch_size: 64", ["training.mini_batch_size: must not exceed training.batch_size"]),
     ("duplicate-key", "  seed: 42\n", "  seed: 42\n  seed: 7\n", [f"x.yaml:{line_of('seed: 42') + 1}: duplicate key 'seed'"]),
-    ("tab-indentation", "  epochs: 2", "\tepochs: 2", ["not valid YAML"]),
+    ("tab-indentation", "  epochs: 1", "\tepochs: 1", ["not valid YAML"]),
     ("unclosed-flow", "resources: {num_workers: 2,", "resources: [num_workers: 2,", ["not valid YAML"]),
     ("python-tag", "owner: search-platform", "owner: !!python/object:os.system x", ["cannot read value"]),
     ("non-string-key", "owner: search-platform", "owner: search-platform\n1: x", ["key 1 is not a name"]),
@@ -90,7 +90,7 @@ def test_bad_document(text, fragment):
 
 
 def test_several_problems_are_all_reported():
-    text = GOOD.replace("epochs: 2", "epochs: 0").replace("seed: 42", "seed: -1").replace("domain: biomedical", "")
+    text = GOOD.replace("epochs: 1", "epochs: 0").replace("seed: 42", "seed: -1").replace("domain: biomedical", "")
     with pytest.raises(SpecError) as info:
         load_spec_text(text, source="x.yaml", check_files=False)
     assert len(info.value.problems) == 3
