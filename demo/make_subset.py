@@ -2,8 +2,11 @@
 
     python demo/make_subset.py [--src ../shared/data/scifact] [--out demo/data/scifact]
 
-Keeps 240 training and 100 test queries (seeded sample), every document they judge relevant,
-and seeded distractors up to 1,000 documents. Records are copied unchanged.
+Keeps every training query (809; their 919 judgements cite 565 abstracts) and 100 test queries
+(seeded sample, the same 100 as the first, 240-claim subset), every document they judge relevant, and seeded distractors up to 1,000 documents.
+Records are copied unchanged. All the training claims, not a sample: with 240 the demo's LoRA model
+lost to its base model and to BM25 (0.781 vs 0.785 vs 0.814 nDCG@10), and the training queries cost
+only training time (about 30 steps of 32 pairs), not encoding time.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ import csv
 import json
 import random
 from pathlib import Path
+
+
+ORIGINAL_TRAIN_DRAW = 240
 
 
 def _qrels(path: Path) -> dict[str, list[str]]:
@@ -27,15 +33,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", type=Path, default=Path("../shared/data/scifact"))
     ap.add_argument("--out", type=Path, default=Path("demo/data/scifact"))
-    ap.add_argument("--train", type=int, default=240)
+    ap.add_argument("--train", type=int, default=809, help="training queries (809: all of qrels/train.tsv)")
     ap.add_argument("--test", type=int, default=100)
     ap.add_argument("--docs", type=int, default=1000)
     args = ap.parse_args()
     rng = random.Random(13)
-    splits = {}
-    for split, n in (("train", args.train), ("test", args.test)):
-        qrels = _qrels(args.src / "qrels" / f"{split}.tsv")
-        splits[split] = {q: qrels[q] for q in rng.sample(sorted(qrels), n)}
+    train, test = _qrels(args.src / "qrels" / "train.tsv"), _qrels(args.src / "qrels" / "test.tsv")
+    # The held-out claims are drawn exactly as the first demo subset drew them (after a 240-claim
+    # training draw), so the demo's test split stayed the same when its training slice grew.
+    rng.sample(sorted(train), ORIGINAL_TRAIN_DRAW)
+    held_out = rng.sample(sorted(test), min(args.test, len(test)))
+    picked = rng.sample(sorted(train), min(args.train, len(train)))
+    splits = {"train": {q: train[q] for q in picked}, "test": {q: test[q] for q in held_out}}
     docs = {d for s in splits.values() for ds in s.values() for d in ds}
     corpus = [json.loads(line) for line in (args.src / "corpus.jsonl").open()]
     others = [r["_id"] for r in corpus if r["_id"] not in docs]

@@ -45,13 +45,15 @@ echo "-- header and first redacted record:"
 sed -n 1,2p "$EMBGOV_HOME/gate/patients/patients_notes.csv" | cut -c1-300
 
 step "4. Submit the LoRA job and let a worker run it: gate, pairs, LoRA on Ray Train, evaluation against base and BM25, ONNX export, registry"
-# jobs/scifact-lora.yaml as it is, pointed at the approved policy copy, with a shorter schedule
-# (1 epoch, 128 tokens) so the demo stays within minutes on 2 CPU cores.
+# jobs/scifact-lora.yaml runs as shipped (1 epoch, 128 training tokens, every model evaluated at 256).
+# Its copy under EMBGOV_HOME differs only where a copy must, and the demo prints each difference.
 mkdir -p "$EMBGOV_HOME/jobs"
 JOB="$EMBGOV_HOME/jobs/scifact-lora.yaml"
-sed -e "s#../policies/hipaa.yaml#$POLICY#" -e "s#\.\./demo/data#$PWD/demo/data#g" \
-    -e "s#^  epochs: 2#  epochs: 1#" -e "s#^  max_seq_length: 256#  max_seq_length: 128#" \
-    -e "s#^  min_window: 200#  min_window: 100#" jobs/scifact-lora.yaml > "$JOB"
+sed -e "s#../policies/hipaa.yaml#$POLICY#" -e "s#\.\./demo/data#$PWD/demo/data#g" jobs/scifact-lora.yaml > "$JOB"
+echo "-- what the demo overrides from jobs/scifact-lora.yaml, and why:"
+echo "   policy: the copy approved in step 2 (the repository's policy stays unapproved and untouched)"
+echo "   data paths: absolute, because the copy lives in $EMBGOV_HOME, not beside ../demo/data"
+diff jobs/scifact-lora.yaml "$JOB" | grep '^[<>]' | sed 's/^/   /' || true
 JOB_ID=$(embgov submit "$JOB" --by "Demo Engineer")
 echo "-- queued job $JOB_ID; a worker claims it (--once: run one job, then exit):"
 embgov jobs list
@@ -67,11 +69,19 @@ echo "-- the registered version and its lineage:"
 embgov models show scifact-lora:1
 
 step "5. Production: the version serves traffic, the monitor sees it drift and enqueues re-tuning"
-# On this small subset the LoRA model may not beat BM25, so the promotion rules can keep it a
-# candidate (the job is then "blocked"); here a person accepts it, which is audited.
-# Promotion also captures the monitor's reference window: the held-out queries embedded by this version.
-if [ "$(embgov models show scifact-lora:1 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['status'])")" != production ]; then
-    embgov models promote scifact-lora 1 --by "Demo Engineer" --reason "demo: serve the candidate"
+# The rules decide: the job promotes its version only when it beats the base model and BM25 on the
+# held-out claims (jobs/scifact-lora.yaml: evaluation.promotion). On this subset it beats the base
+# model but not yet BM25 (measured, 1 epoch: 0.786 vs base 0.784 vs BM25 0.807 nDCG@10; 2 epochs 0.797; all at 256 tokens), so
+# the rules keep it a candidate. The demo then shows the rules' reasons and has a person accept it,
+# an audited override, only so the production steps below have a model to watch.
+STATUS=$(embgov models show scifact-lora:1 --json | python3 -c "import json,sys; print(json.load(sys.stdin)['status'])")
+if [ "$STATUS" = production ]; then
+    echo "-- scifact-lora:1 is in production: promoted by its rules, no person involved"
+else
+    echo "-- OVERRIDE: the promotion rules kept scifact-lora:1 a $STATUS, because:"
+    embgov models show scifact-lora:1 --json | python3 -c "import json,sys; d=json.load(sys.stdin); [print('     ' + r) for r in (d.get('decision') or {}).get('reasons', [])]" || true
+    echo "   a person promotes it anyway (audited as such) so that the monitoring steps have a production model"
+    embgov models promote scifact-lora 1 --by "Demo Engineer" --reason "demo: rules kept it a candidate (loses to BM25); promoted to show monitoring"
 fi
 echo "-- production traffic (clinical sentences, another domain) embedded by the ONNX export; only vectors are logged"
 python3 demo/log_traffic.py scifact-lora "$EMBGOV_HOME/gate/patients/patients_notes.csv"

@@ -33,6 +33,11 @@ class SpecError(EmbgovError):
         return base + "".join(f"\n  {p}" for p in self.problems)
 
 
+class ConfigError(SpecError):
+    """This host lacks what a valid spec needs to run (a keyed-hash secret, a model package): a fault to fix
+    before the job is queued or started (embgov.preflight); `problems` holds one located message each."""
+
+
 class PolicyError(EmbgovError):
     """A redaction policy is unreadable, invalid, unapproved or changed since approval."""
 

@@ -59,8 +59,10 @@ def _mlm_texts(loaded: LoadedSpec, gated: dict[str, Path]) -> list[str] | None:
 
 
 def prepare_and_train(loaded: LoadedSpec, run_dir: str | Path, *, actor: str = "cli", say: Say = log.info,
-                      stage: Callable[[str], None] = _quiet_stage) -> TrainedModel:
-    """gate -> pairs -> train for one spec, in `run_dir`. `stage(name)` is called as each stage starts."""
+                      stage: Callable[[str], None] = _quiet_stage,
+                      should_stop: Callable[[], bool] | None = None) -> TrainedModel:
+    """gate -> pairs -> train for one spec, in `run_dir`. `stage(name)` is called as each stage starts;
+    `should_stop()` turning true while training aborts the Ray run (the job was cancelled)."""
     from embgov.train import train_model
 
     run = Path(run_dir)
@@ -75,8 +77,12 @@ def prepare_and_train(loaded: LoadedSpec, run_dir: str | Path, *, actor: str = "
         say("train: reused")
         return TrainedModel.model_validate_json(trained_json.read_text())
     say(f"train: {loaded.spec.adaptation.method} on {loaded.spec.resources.num_workers} Ray worker(s)")
+    from embgov.train.progress import ProgressLine
+
+    # Progress goes through `say` too: job logs get plain lines, a terminal may redraw ProgressLines.
     return train_model(loaded, run / "pairs", run / "train", policy_hash=policy_hash,
-                       mlm_texts=_mlm_texts(loaded, gated), run_name=f"{run.name}-train")
+                       mlm_texts=_mlm_texts(loaded, gated), run_name=f"{run.name}-train",
+                       on_progress=lambda d: say(ProgressLine.of(d)), should_stop=should_stop)
 
 
 def _evaluate(loaded: LoadedSpec, trained: TrainedModel, run: Path, actor: str, say: Say) -> EvalReport | None:
@@ -161,14 +167,16 @@ def after_promotion(version: ModelVersion, loaded: LoadedSpec | None = None, *, 
 
 
 def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:cli", actor: str = "cli",
-            say: Say = log.info, stage: Callable[[str], None] = _quiet_stage) -> dict:
+            say: Say = log.info, stage: Callable[[str], None] = _quiet_stage,
+            should_stop: Callable[[], bool] | None = None) -> dict:
     """The whole job. Returns the model version and whether the promotion rules made it production
-    (`promoted`); a candidate the rules refuse stays registered, with the reasons. `stage(name)` is
-    called as each of STAGES starts (the worker records it)."""
+    (`promoted`), and `promotion`, that decision in one line; a candidate the rules refuse stays
+    registered, with the reasons. `stage(name)` is called as each of STAGES starts (the worker
+    records it); `should_stop` as in prepare_and_train."""
     from embgov.registry import promote
 
     run = Path(run_dir)
-    trained = prepare_and_train(loaded, run, actor=actor, say=say, stage=stage)
+    trained = prepare_and_train(loaded, run, actor=actor, say=say, stage=stage, should_stop=should_stop)
     stage("evaluate")
     report = _evaluate(loaded, trained, run, actor, say)
     stage("export")
@@ -183,8 +191,19 @@ def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:c
                           reason="; ".join(decision.reasons))
         promoted = True
         after_promotion(version, loaded, actor=actor, say=say)
-    if decision is not None:
-        say(f"decision: {'promoted to production' if decision.promote else 'kept as a candidate'}")
-        for reason in decision.reasons:
-            say(f"  {reason}")
-    return {"version": version, "report": report, "exports": exports, "trained": trained, "promoted": promoted}
+    summary = promotion_summary(decision, promoted, version.status)
+    say(f"promotion: {summary}")
+    for reason in decision.reasons if decision is not None else []:
+        say(f"  {reason}")
+    return {"version": version, "report": report, "exports": exports, "trained": trained, "promoted": promoted,
+            "promotion": summary}
+
+
+def promotion_summary(decision, promoted: bool, status: str) -> str:
+    """The promotion decision as one line: a refusal by the rules is a decision, not an error."""
+    if decision is None:
+        return f"not decided: the spec has no evaluation section (the version is {status})"
+    if decision.promote:
+        return "promoted to production by the rules" if promoted else f"the rules allow it (the version is {status})"
+    failed = [r.removesuffix(": fail") for r in decision.reasons if r.endswith(": fail")]
+    return "kept as candidate — " + "; ".join(failed or decision.reasons)

@@ -25,6 +25,7 @@ from embgov.store.queue import Job
 
 Say = Callable[[str], None]
 LEASE_SECONDS = 60.0
+STOP_GRACE_SECONDS = 20.0  # a cancelled attempt's own stop (a Ray Train abort takes a few seconds) before SIGTERM
 
 
 def runs_root() -> str:
@@ -47,8 +48,10 @@ class Worker:
     """Claim, supervise, record; until told to stop, or `once` / `max_jobs` say so."""
 
     def __init__(self, *, owner: str | None = None, lease_seconds: float = LEASE_SECONDS, poll_seconds: float = 5.0,
-                 say: Say = print, child_argv: Callable[[Job, str], list[str]] | None = None):
+                 say: Say = print, child_argv: Callable[[Job, str], list[str]] | None = None,
+                 stop_grace: float = STOP_GRACE_SECONDS):
         self.owner = owner or process_owner()
+        self.stop_grace = stop_grace
         self.lease, self.poll, self.say = lease_seconds, poll_seconds, say
         self.child_argv = child_argv or (lambda job, owner: [sys.executable, "-m", "embgov.worker", "attempt", job.id, owner])
         self.stopping = threading.Event()
@@ -80,7 +83,7 @@ class Worker:
         return done
 
     def supervise(self, job: Job) -> Job:
-        from embgov.jobs import finish_attempt, log_path
+        from embgov.jobs import describe_outcome, finish_attempt, log_path
         from embgov.store.queue import get_job, heartbeat, release
 
         log = log_path(job)
@@ -102,9 +105,17 @@ class Worker:
                 self.say(f"job {job.id}: handed back to the queue")
                 return get_job(job.id)
             if not heartbeat(job.id, self.owner, lease_seconds=self.lease):
-                _stop(child)
+                # The attempt watches its job's row too and stops by itself within seconds (aborting a Ray
+                # run on its way out): give it that time before the signals.
+                try:
+                    child.wait(timeout=self.stop_grace)
+                except subprocess.TimeoutExpired:
+                    _stop(child)
+                copier.join(timeout=10)
                 now = get_job(job.id)
                 self.say(f"job {job.id}: no longer ours (now {now.state}); attempt stopped")
+                for line in describe_outcome(now)[1:]:
+                    self.say(line)
                 return now
         copier.join(timeout=10)
         now = get_job(job.id)
@@ -112,7 +123,8 @@ class Worker:
             outcome = {"state": "failed", "retry": True, "outputs": None,
                        "error": f"the attempt's process exited with code {child.returncode} in stage {now.stage or '-'}"}
             now = finish_attempt(job, self.owner, outcome, actor=f"worker:{self.owner}") or get_job(job.id)
-        self.say(f"job {job.id}: {now.state}" + (f" ({now.error.splitlines()[0]})" if now.error else ""))
+        for line in describe_outcome(now):  # the reason and its fix, not only the state
+            self.say(line)
         return now
 
     def _copy(self, child: subprocess.Popen, log: Path, job_id: str) -> None:
@@ -139,15 +151,29 @@ def _stop(child: subprocess.Popen, grace: float = 10.0) -> None:
 
 
 def run_attempt(job: Job, owner: str, say: Say) -> Job | None:
-    """Execute a claimed attempt here and record its outcome (the child process, or `embgov run`)."""
-    from embgov.jobs import LeaseLost, execute, finish_attempt
+    """Execute a claimed attempt here, record its outcome (the child process, or `embgov run`) and say
+    it, reason and fix included. None when the lease was lost to another worker."""
+    from embgov.jobs import Cancelled, LeaseLost, describe_outcome, execute, finish_attempt
+    from embgov.store.queue import get_job
 
+    started = time.monotonic()
     try:
         outcome = execute(job, owner, say=say)
+    except Cancelled:
+        now = get_job(job.id)
+        say(f"job {job.id}: cancelled while in stage {now.stage or '-'}; the attempt stopped "
+            f"(it ran {time.monotonic() - started:.0f} s; nothing more is recorded)")
+        return now
     except LeaseLost:
-        say(f"job {job.id}: lease lost; nothing recorded")
+        say(f"job {job.id}: lease lost (another worker may run it now); this attempt stopped, nothing recorded")
         return None
-    return finish_attempt(job, owner, outcome, actor=f"worker:{owner}")
+    done = finish_attempt(job, owner, outcome, actor=f"worker:{owner}")
+    if done is None:
+        say(f"job {job.id}: lease lost before the outcome ({outcome['state']}) was recorded")
+        return None
+    for line in describe_outcome(done):
+        say(line)
+    return done
 
 
 class Heartbeat:
@@ -187,6 +213,7 @@ def run_now(job: Job, *, say: Say, lease_seconds: float = LEASE_SECONDS, actor: 
         raise StoreError(f"job {job.id} was taken by another worker before it could start here", where=f"job {job.id}")
     log = log_path(claimed)
     log.parent.mkdir(parents=True, exist_ok=True)
+    say(f"job {job.id}: run directory {claimed.run_dir}")
     with open(log, "a", encoding="utf-8") as out, Heartbeat(job.id, owner, lease_seconds):
         def tee(message: str) -> None:
             say(message)
@@ -197,10 +224,17 @@ def run_now(job: Job, *, say: Say, lease_seconds: float = LEASE_SECONDS, actor: 
             run_attempt(claimed, owner, tee)
         except KeyboardInterrupt:
             # Interrupted in the foreground: the person meant to stop it, not to leave it for a worker.
-            from embgov.store.queue import finish
+            # The same `job.cancel` event as `embgov jobs cancel`, with the reason.
+            from embgov.store.queue import cancel
 
-            finish(job.id, owner, "cancelled", error="interrupted in the foreground (Ctrl-C)", actor=actor,
-                   details={"reason": "interrupted in the foreground (Ctrl-C)"})
+            reason = "interrupted in the foreground (Ctrl-C)"
+            now = get_job(job.id)
+            if now.state == "running" and now.lease_owner == owner:  # not a job another worker took meanwhile
+                try:
+                    cancel(job.id, actor=actor or f"worker:{owner}", details={"reason": reason, "attempt": claimed.attempts})
+                    say(f"job {job.id}: cancelled in stage {now.stage or '-'}: {reason}")
+                except StoreError:
+                    pass  # finished or cancelled in between
             raise
     return get_job(job.id)
 

@@ -1,6 +1,7 @@
 """Shared CLI plumbing: the root group, error mapping, JSON output.
 
-Exit codes: 0 success; 1 an embgov error (invalid input, refused, check failed); 2 bad usage.
+Exit codes: 0 success; 1 an embgov error (invalid input, refused, check failed); 2 bad usage;
+`embgov run` adds 3 blocked and 4 cancelled (embgov.cli.train.EXIT_CODES).
 """
 
 from __future__ import annotations

@@ -80,8 +80,10 @@ def show(job_id, as_json) -> None:
     """One job: state, stage timings, error, outputs (model version, metrics, gate counts)."""
     from embgov.jobs import job_view
     from embgov.store.queue import get_job
+    from embgov.train.progress import format_progress, read_progress
 
     view = job_view(get_job(job_id))
+    view["train_progress"] = read_progress(view.get("run_dir"))  # latest training progress, or None
     if as_json:
         emit_json(view)
         return
@@ -89,11 +91,14 @@ def show(job_id, as_json) -> None:
                 "finished_at", "lease_owner", "run_dir", "spec_hash", "idempotency_key"):
         if view.get(key) is not None:
             click.echo(f"{key:<16} {view[key]}")
+    if view["train_progress"]:
+        click.echo(f"{'progress':<16} {format_progress(view['train_progress'])}")
     for s in view["stages"]:
         click.echo(f"  attempt {s['attempt']} {s['stage']:<9} {s['state']:<8} {s['started_at'][11:19]} -> "
                    f"{(s['finished_at'] or '')[11:19]}  {s['worker']}")
-    if view["error"]:
-        click.echo(f"error:\n  " + view["error"].replace("\n", "\n  "))
+    if view["error"]:  # labelled by what it is: a refusal or a cancel is not an error
+        label = {"blocked": "refused", "cancelled": "cancelled", "queued": "last attempt"}.get(view["state"], "error")
+        click.echo(f"{label}:\n  " + view["error"].replace("\n", "\n  "))
     if view["outputs"]:
         from embgov.cli.summary import echo_outputs
 
@@ -104,7 +109,9 @@ def show(job_id, as_json) -> None:
 @click.argument("job_id", metavar="ID")
 @json_option
 def cancel(job_id, as_json) -> None:
-    """Cancel a queued job, or stop a running one (its worker stops it within a quarter lease)."""
+    """Cancel a queued job, or stop a running one: the attempt running it (`embgov worker` or
+    `embgov run`) notices within seconds, aborts its Ray Train run and exits; the stage it was in is
+    recorded as cancelled."""
     from embgov.store.queue import cancel as cancel_job
 
     job = cancel_job(job_id, actor="cli")  # the job.cancel event commits with the change
@@ -117,15 +124,19 @@ def cancel(job_id, as_json) -> None:
 @jobs.command()
 @click.argument("job_id", metavar="ID")
 @click.option("--tail", type=click.IntRange(min=1), help="Only the last N lines.")
+@click.option("-f", "--follow", is_flag=True, help="Keep printing new lines (training progress among them) until the job ends.")
 @json_option
-def logs(job_id, tail, as_json) -> None:
-    """Print the job's log (stages, counts, metrics; never record text). It lives in the run
-    directory on the host that ran the job."""
+def logs(job_id, tail, follow, as_json) -> None:
+    """Print the job's log (stages, counts, metrics, training progress; never record text). It lives
+    in the run directory on the host that ran the job."""
     from embgov.errors import StoreError
     from embgov.jobs import log_path
     from embgov.store.queue import get_job
 
     path = log_path(get_job(job_id))
+    if follow and not as_json and path.is_file():
+        _follow(job_id, path, tail)
+        return
     if not path.is_file():
         raise StoreError("no log here yet", where=str(path),
                          fix="the job has not started, or it ran on another host: read the log there")
@@ -135,3 +146,30 @@ def logs(job_id, tail, as_json) -> None:
         emit_json({"id": job_id, "path": str(path), "lines": lines})
     else:
         click.echo("\n".join(lines))
+
+
+def _follow(job_id: str, path, tail: int | None) -> None:
+    """Print the log, then its new lines as they come, until the job is neither queued nor running."""
+    import time
+
+    from embgov.store.queue import get_job
+
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = f.read().splitlines(keepends=True)
+        partial = lines.pop() if lines and not lines[-1].endswith("\n") else ""
+        for line in lines[-tail:] if tail else lines:
+            click.echo(line.rstrip("\n"))
+        while True:
+            chunk = f.readline()
+            if chunk:
+                partial += chunk
+                if partial.endswith("\n"):
+                    click.echo(partial.rstrip("\n"))
+                    partial = ""
+                continue
+            if get_job(job_id).state not in ("queued", "running"):
+                rest = partial + f.read()  # written between the last read and the state change
+                if rest:
+                    click.echo(rest.rstrip("\n"))
+                return
+            time.sleep(1.0)

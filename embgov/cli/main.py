@@ -39,15 +39,18 @@ def version(as_json: bool) -> None:
 @cli.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--no-files", is_flag=True, help="Skip checking that the files the spec names exist.")
+@click.option("--no-host", is_flag=True,
+              help="Skip checking this host's configuration (hash key, model packages), e.g. where jobs do not run.")
 @json_option
-def validate(specs: tuple[str, ...], no_files: bool, as_json: bool) -> None:
-    """Validate job specs: schema, cross-field rules and referenced files.
+def validate(specs: tuple[str, ...], no_files: bool, no_host: bool, as_json: bool) -> None:
+    """Validate job specs: schema, cross-field rules, referenced files, and what this host needs to run
+    them (the policy's keyed-hash secret, the base model's and spaCy's model packages).
 
     Exit 0 when every spec is valid, 1 otherwise, with each problem located as file:line field.
     """
-    from embgov.spec import validate_many
+    from embgov.preflight import validate_specs
 
-    results = validate_many(specs, check_files=not no_files)
+    results = validate_specs(specs, check_files=not no_files, check_env=not no_host)
     if as_json:
         emit_json(results)
     else:

@@ -17,6 +17,9 @@ def echo_outputs(outputs: dict[str, Any]) -> None:
                    f"redacted: {entities}")
     metrics = outputs.get("metrics") or {}
     if metrics:
+        length = outputs.get("eval_max_seq_length")
+        if length:
+            click.echo(f"evaluation: every model at max_seq_length {length} tokens")
         names = sorted(next(iter(metrics.values())), key=lambda m: (METRIC_ORDER.index(m.split("@")[0])
                                                                     if m.split("@")[0] in METRIC_ORDER else 9, m))
         click.echo(f"{'model':<12}" + "".join(f"{m:>12}" for m in names))
@@ -26,5 +29,8 @@ def echo_outputs(outputs: dict[str, Any]) -> None:
     if outputs.get("model"):
         click.echo(f"model version: {outputs['model']} ({outputs['status']}), parent version "
                    f"{outputs.get('parent_version') or '-'}, exports: {', '.join(outputs.get('exports') or []) or '-'}")
+    if outputs.get("promotion"):  # the decision in one line (a kept candidate is not an error)
+        click.echo(f"promotion: {outputs['promotion']}")
     for reason in outputs.get("reasons") or []:
         click.echo(f"  {reason}")
+

@@ -7,6 +7,33 @@ import click
 from embgov.cli.common import CONTEXT, check_by, emit_json, json_option
 
 
+def stderr_say(as_json: bool = False):
+    """`say` for stages run here: training progress redraws one line on a terminal, is a plain line
+    otherwise, and is left out under --json (the job log still gets every line)."""
+    import shutil
+    import sys
+
+    from embgov.train.progress import ProgressLine
+
+    tty, pending = sys.stderr.isatty(), [False]
+
+    def say(message: str) -> None:
+        if isinstance(message, ProgressLine):
+            if as_json:
+                return
+            if tty:  # one line, redrawn; cut to the width so it never wraps
+                width = shutil.get_terminal_size().columns - 1
+                click.echo("\r\033[K" + message[:width], err=True, nl=False)
+                pending[0] = True
+                return
+        if pending[0]:  # keep the last progress line above the next message
+            click.echo("", err=True)
+            pending[0] = False
+        click.echo(message, err=True)
+
+    return say
+
+
 @click.command(context_settings=CONTEXT)
 @click.argument("spec_path", metavar="SPEC", type=click.Path(dir_okay=False))
 @click.option("--run-dir", type=click.Path(file_okay=False),
@@ -27,7 +54,7 @@ def train(spec_path, run_dir, actor, as_json) -> None:
 
     loaded = load_spec(spec_path)
     run = Path(run_dir) if run_dir else get_settings().ensure_home() / "runs" / f"{loaded.spec.name}-{loaded.hash[:12]}"
-    trained = prepare_and_train(loaded, run, actor=actor, say=lambda m: click.echo(m, err=True))
+    trained = prepare_and_train(loaded, run, actor=actor, say=stderr_say(as_json))
     if as_json:
         emit_json({"run_dir": str(run), **trained.model_dump()})
         return
@@ -39,6 +66,10 @@ def train(spec_path, run_dir, actor, as_json) -> None:
                f"{trained.samples_per_s} samples/s, trainable {trained.trainable_params:,} of {trained.total_params:,} ({share:.2f} %)")
     if trained.loss_curve:
         click.echo(f"loss: {trained.loss_curve[0][1]:.4f} -> {trained.loss_curve[-1][1]:.4f}")
+    v = trained.extra.get("validation")
+    if v and v.get("best") is not None:
+        click.echo(f"validation: {v['metric']} {v['start']:.4f} before training -> best {v['best']:.4f} at step "
+                   f"{v['best_step']} (kept){', stopped early' if v.get('stopped_early') else ''}")
     click.echo(f"time: {trained.train_seconds:.1f} s training, {trained.startup_seconds:.1f} s start-up; restarts: {trained.restarts}")
 
 
@@ -49,10 +80,14 @@ def train(spec_path, run_dir, actor, as_json) -> None:
 def run(spec_path, actor, as_json) -> None:
     """Run a whole job now, in the foreground: it is recorded as a job (so `embgov jobs` and the audit
     log see it), then gate, pairs, train, evaluate, export, register and the promotion decision run
-    here with progress on stderr.
+    here with progress on stderr, ending with the outcome and, for a refusal, its reason and fix.
 
-    Exit 0 succeeded; 1 failed (or refused at submission); 3 blocked: the gate or the policy refused
-    the data, or the promotion rules kept the model a candidate (it is registered, with the reasons).
+    Refused before anything is queued (exit 1) when the spec is invalid, its policy unapproved, or this
+    host lacks what the job needs (the hash key, the model packages). A model the promotion rules keep
+    a candidate is a decision, not a failure: the job succeeded (`promoted: false`, and the reasons).
+
+    Exit 0 succeeded (promoted or kept a candidate); 1 failed (or refused at submission); 3 blocked: the
+    gate or the policy refused the data; 4 cancelled (`embgov jobs cancel` stopped it).
     """
     from embgov.cli.summary import echo_outputs
     from embgov.jobs import submit
@@ -60,14 +95,14 @@ def run(spec_path, actor, as_json) -> None:
     from embgov.worker import run_now
 
     job, _ = submit(load_spec(spec_path), trigger=f"person:{actor}", actor=actor)
-    click.echo(f"job {job.id}: run directory {job.run_dir}", err=True)
-    done = run_now(job, say=lambda m: click.echo(m, err=True), actor=actor)
+    done = run_now(job, say=lambda m: click.echo(m, err=True), actor=actor)  # says the run directory once claimed
     if as_json:
         emit_json(done.to_dict())
     else:
         click.echo(f"job {done.id}: {done.state}")
         if done.outputs:
             echo_outputs(done.outputs)
-        if done.error:
-            click.echo(done.error, err=True)
-    raise SystemExit({"succeeded": 0, "blocked": 3}.get(done.state, 1))
+    raise SystemExit(EXIT_CODES.get(done.state, 1))
+
+
+EXIT_CODES = {"succeeded": 0, "blocked": 3, "cancelled": 4}  # failed (and anything else): 1

@@ -163,6 +163,7 @@ def reap_expired(conn, actor: str) -> None:
             values = dict(state="failed", finished_at=now, error="the worker stopped renewing its lease and no attempts are left")
         conn.execute(update(jobs).where(jobs.c.id == row.id).values(lease_owner=None, lease_expires_at=None,
                                                                     updated_at=now, **values))
+        _close_stage(conn, row.id, "expired", now)
         append_in(conn, actor, "job.lease_expired", f"job:{row.id}",
                   {"state": values["state"], "attempt": row.attempts, "owner": row.lease_owner, "stage": row.stage})
 
@@ -256,13 +257,21 @@ def release(job_id: str, owner: str, *, engine: Engine | None = None) -> bool:
         done = conn.execute(update(jobs).where(_held(job_id, owner)).values(
             state="queued", lease_owner=None, lease_expires_at=None, attempts=jobs.c.attempts - 1, updated_at=utcnow()))
         if done.rowcount == 1:
+            _close_stage(conn, job_id, "released", utcnow())
             append_in(conn, _actor(owner), "job.release", f"job:{job_id}", {"owner": owner})
         return done.rowcount == 1
 
 
-def cancel(job_id: str, *, actor: str = "cli", engine: Engine | None = None) -> Job:
-    """Cancel a queued or running job (a running job's worker sees it at its next heartbeat and stops);
-    the `job.cancel` event by `actor` commits with it."""
+def _close_stage(conn, job_id: str, state: str, now: str) -> None:
+    """The stage row an attempt left open, closed as `state`: `jobs show` must not list a stage running
+    after its attempt was stopped."""
+    conn.execute(update(runs).where(runs.c.job_id == job_id, runs.c.state == "running").values(state=state, finished_at=now))
+
+
+def cancel(job_id: str, *, actor: str = "cli", details: dict | None = None, engine: Engine | None = None) -> Job:
+    """Cancel a queued or running job (the attempt running it sees the change within seconds and stops,
+    see embgov.jobs.StopWatch); its open stage row is closed as `cancelled`. The `job.cancel` event by
+    `actor` (with `details`, e.g. Ctrl-C's reason) commits with it; Ctrl-C in `embgov run` comes here too."""
     from embgov.audit.log import append_in
 
     check_actor(actor)
@@ -270,9 +279,11 @@ def cancel(job_id: str, *, actor: str = "cli", engine: Engine | None = None) -> 
     with (engine or get_engine()).begin() as conn:
         row = conn.execute(select(jobs.c.state, jobs.c.stage).where(jobs.c.id == job_id).with_for_update()).first()
         done = conn.execute(update(jobs).where(jobs.c.id == job_id, jobs.c.state.in_(("queued", "running"))).values(
-            state="cancelled", lease_owner=None, lease_expires_at=None, updated_at=now, finished_at=now))
+            state="cancelled", lease_owner=None, lease_expires_at=None, updated_at=now, finished_at=now,
+            error=(details or {}).get("reason") or f"cancelled by {actor}" + (f" in stage {row.stage}" if row and row.stage else "")))
         if done.rowcount == 1:
-            append_in(conn, actor, "job.cancel", f"job:{job_id}", {"stage": row.stage, "from": row.state})
+            _close_stage(conn, job_id, "cancelled", now)
+            append_in(conn, actor, "job.cancel", f"job:{job_id}", {"stage": row.stage, "from": row.state, **(details or {})})
     job = get_job(job_id, engine=engine)
     if done.rowcount != 1:
         raise StoreError(f"job {job_id} is {job.state}; only queued or running jobs can be cancelled", where=f"job {job_id}")

@@ -51,7 +51,8 @@ def test_validate_bad_spec_exit_1_with_location(tmp_path):
     bad.write_text((ROOT / "jobs/scifact-lora.yaml").read_text().replace("warmup_ratio: 0.1", "warmup_ratio: 1.5"))
     result = run("validate", "--no-files", str(bad))
     assert result.exit_code == 1
-    assert f"{bad}:34 training.warmup_ratio: must be between 0 and 1 (got 1.5)" in result.output
+    line = 1 + next(i for i, t in enumerate(bad.read_text().splitlines()) if "warmup_ratio: 1.5" in t)
+    assert f"{bad}:{line} training.warmup_ratio: must be between 0 and 1 (got 1.5)" in result.output
 
 
 def test_validate_json_lists_each_file(tmp_path):

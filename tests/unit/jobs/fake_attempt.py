@@ -1,5 +1,5 @@
 """A stand-in for `python -m embgov.worker attempt`: lets the supervision tests control how an attempt
-behaves (succeed, hang, crash) without running the pipeline.  argv: JOB_ID OWNER MODE"""
+behaves (succeed, be refused, hang, crash) without running the pipeline.  argv: JOB_ID OWNER MODE"""
 
 import os
 import sys
@@ -15,6 +15,8 @@ print(f"fake attempt {mode}", flush=True)
 if mode == "ok":
     time.sleep(0.5)
     finish(job_id, owner, "succeeded", outputs={"model": "fake:1"})
+elif mode == "refused":
+    finish(job_id, owner, "blocked", error="policy.yaml: policy x changed since it was approved\n  fix: approve it again")
 elif mode == "hang":
     time.sleep(120)
 elif mode == "crash":

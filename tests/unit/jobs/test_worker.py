@@ -83,7 +83,7 @@ def _when_running(job, action) -> threading.Thread:
 def test_cancel_stops_the_running_attempt():
     job = _job()
     waiter = _when_running(job, lambda: q.cancel(job.id))
-    Worker(lease_seconds=1, say=lambda m: None, child_argv=_fake("hang")).run(once=True)
+    Worker(lease_seconds=1, say=lambda m: None, child_argv=_fake("hang"), stop_grace=0.5).run(once=True)
     waiter.join()
     pid = int((_run(job) / "attempt.pid").read_text())
     assert _gone(pid) and q.get_job(job.id).state == "cancelled"

@@ -139,5 +139,6 @@ def test_ctrl_c_in_run_cancels_with_an_event(db_url, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         worker.run_now(job, say=lambda m: None, actor="dana")
     assert q.get_job(job.id).state == "cancelled"
-    (action, actor, payload), = _events(None, job, "job.cancelled")
+    (action, actor, payload), = _events(None, job, "job.cancel")  # the same event as `embgov jobs cancel`
     assert actor == "dana" and "Ctrl-C" in payload["reason"] and payload["attempt"] == 1
+    assert not _events(None, job, "job.cancelled") and verify().ok
