@@ -132,3 +132,12 @@ def allowed_signers(ssh_keys, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(approvekit, "KEYS", ssh_keys)
     return ssh_keys.signers
+
+
+@pytest.fixture
+def hash_key(monkeypatch):
+    """This host is configured as a worker's must be: submission and validation check the keyed-hash
+    secret (embgov.preflight). Tests of a missing or weak key delete or replace it."""
+    key = "unit-test-hash-key-" + "0123456789abcdef" * 2
+    monkeypatch.setenv("EMBGOV_HASH_KEY", key)
+    return key

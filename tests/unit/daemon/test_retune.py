@@ -15,9 +15,10 @@ from embgov.monitor.check import check_window
 from embgov.spec import load_spec
 from embgov.store.queue import list_jobs
 
+
 @pytest.fixture(autouse=True)
-def hash_key(monkeypatch):  # submission checks the host can run the job (embgov.preflight)
-    monkeypatch.setenv("EMBGOV_HASH_KEY", "retune-test-hash-key-" + "0123456789abcdef" * 2)
+def _configured_host(hash_key):  # submission checks the host can run the job (embgov.preflight)
+    return hash_key
 
 
 MONITORING = "monitoring: {{schedule: 1h, min_window: 50, cooldown: {cooldown}, drift: {{method: mmd}}}}\n"
