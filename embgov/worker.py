@@ -62,11 +62,18 @@ class Worker:
 
     def run(self, *, once: bool = False, max_jobs: int | None = None) -> int:
         """Returns the number of attempts run."""
+        previous = {}
+        if threading.current_thread() is threading.main_thread():
+            previous = {sig: signal.signal(sig, self.request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            return self._loop(once, max_jobs)
+        finally:  # the process's own handlers again (an in-process caller's Ctrl-C is its KeyboardInterrupt)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _loop(self, once: bool, max_jobs: int | None) -> int:
         from embgov.store.queue import claim
 
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, self.request_stop)
-            signal.signal(signal.SIGINT, self.request_stop)
         done = 0
         self.say(f"worker {self.owner}: polling every {self.poll:g} s, lease {self.lease:g} s")
         while not self.stopping.is_set():

@@ -271,10 +271,17 @@ class Daemon:
 
     def run(self) -> None:
         """Blocks until SIGTERM/SIGINT."""
+        # first: a stop during the slow imports is clean too; restored on the way out (in-process callers)
+        previous = {sig: signal.signal(sig, self.stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            self._serve()
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _serve(self) -> None:
         from embgov.store.leader import release
 
-        signal.signal(signal.SIGTERM, self.stop)  # first: a stop during the slow imports is clean too
-        signal.signal(signal.SIGINT, self.stop)
         preload(self.config.report)
         if self.stopping:
             return

@@ -4,6 +4,7 @@ recorded, and the stage it was in reads `cancelled`; Ctrl-C writes the same `job
 
 from __future__ import annotations
 
+import signal
 import time
 
 import pytest
@@ -83,6 +84,9 @@ def test_a_stage_without_a_hook_is_interrupted_after_the_grace(claimed, monkeypa
         pytest.fail("not interrupted")
 
     monkeypatch.setattr(pipeline, "run_job", deaf)
+    # An attempt runs with Python's own Ctrl-C handler (a worker's child process, or `embgov run`); and
+    # an in-process `embgov worker` run earlier in this process must have put it back.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     started = time.monotonic()
     with pytest.raises(Cancelled):
         execute(claimed, "w", say=lambda m: None, watch=StopWatch(claimed.id, "w", poll=0.05, grace=0.5))
