@@ -84,13 +84,16 @@ def test_a_stage_without_a_hook_is_interrupted_after_the_grace(claimed, monkeypa
         pytest.fail("not interrupted")
 
     monkeypatch.setattr(pipeline, "run_job", deaf)
-    # An attempt runs with Python's own Ctrl-C handler (a worker's child process, or `embgov run`); and
-    # an in-process `embgov worker` run earlier in this process must have put it back.
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
-    started = time.monotonic()
-    with pytest.raises(Cancelled):
-        execute(claimed, "w", say=lambda m: None, watch=StopWatch(claimed.id, "w", poll=0.05, grace=0.5))
-    assert time.monotonic() - started < 5
+    # An attempt runs with Python's own Ctrl-C handler (a worker's child process, or `embgov run`); an
+    # earlier test in this process may have left another (Ray Train's TorchTrainer.fit installs one).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        started = time.monotonic()
+        with pytest.raises(Cancelled):
+            execute(claimed, "w", say=lambda m: None, watch=StopWatch(claimed.id, "w", poll=0.05, grace=0.5))
+        assert time.monotonic() - started < 5
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_embgov_run_says_the_run_directory_and_exits_4_on_cancel(tmp_path, monkeypatch):
