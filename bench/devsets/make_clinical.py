@@ -570,6 +570,12 @@ def make_hard() -> list[dict]:
     return [parse_marked(s) for s in HARD]
 
 
+def make_forms() -> list[dict]:
+    from forms_texts import FORMS  # noqa: E402  (sibling module of hand-written documents)
+
+    return [parse_marked(s) for s in FORMS]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=20231)
@@ -586,8 +592,10 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     hard = make_hard()
     (args.out / "clinical_phi_hard.json").write_text(json.dumps(hard, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    forms = make_forms()
+    (args.out / "clinical_forms.json").write_text(json.dumps(forms, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     from collections import Counter
-    for name, data in (("clinical_phi.json", main_set), ("clinical_phi_hard.json", hard)):
+    for name, data in (("clinical_phi.json", main_set), ("clinical_phi_hard.json", hard), ("clinical_forms.json", forms)):
         c = Counter(s["entity_type"] for r in data for s in r["spans"])
         print(f"{name}: {len(data)} texts, {sum(c.values())} spans: " + ", ".join(f"{k} {v}" for k, v in c.most_common()))
 

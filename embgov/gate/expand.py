@@ -18,12 +18,19 @@ _NOT_NAME = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "this
              "dear", "hello", "hi", "mr", "mrs", "ms", "miss", "dr", "prof", "patient", "pt", "and", "or", "with", "by",
              "from", "to", "in", "on", "at", "of", "for", "i", "we", "he", "she", "they", "it", "if", "when", "where",
              "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "spouse", "partner",
-             "contact", "seen", "per", "called", "spoke", "family", "friend", "caregiver", "guardian", "nurse"}
-_LEFT_NAME = regex.compile(r"(\p{Lu}[\p{L}'’-]*\.?)[ \t]+$")
-_RIGHT_NAME = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’-]*(?<!\.)|\p{Lu}\.)(?=[\s,;:!?)]|$)")
+             "contact", "seen", "per", "called", "spoke", "family", "friend", "caregiver", "guardian", "nurse",
+             # a form's labels and a clinician's roles beside a name: 'PCP Dr. Anneliese Marchbanks', 'Osei-Bonsu MRN'
+             "pcp", "mrn", "dob", "ssn", "re", "attn", "cc", "fax", "tel", "phone", "acct", "dos", "npi", "dea", "rx",
+             "md", "rn", "np", "pa", "do", "phd", "pharmd", "fnp", "room", "bed", "name", "id", "age", "sex"}
+# One space between the words of a name: two spaces or a tab separate the fields of a form ('Alcott   Member ID:')
+_LEFT_NAME = regex.compile(r"(\p{Lu}[\p{L}'’-]*\.?)[ \t]$")
+_RIGHT_NAME = regex.compile(r"^[ \t](\p{Lu}[\p{L}'’-]*(?<!\.)|\p{Lu}\.)(?=[\s,;!?)]|:(?![ \t]*\S)|$)")
 # One more word of an address on the same line: "..., Springfield", " 2127", " IL", " Apt. 4"
 _SAME_LINE = regex.compile(r"^,?[ \t]+(?:([\p{Lu}\d][\p{L}\d'’-]*)(\.?)|[\p{L}]{1,3}\.?(?=[ \t]+\d))")
 _LABEL_NEXT = regex.compile(r"^[ \t]*[:#]")
+# a form's next field or a clinician's credentials after an address or a name: ', DOB 11-Sep-1963', ', MD', ', TIN/SSN'
+_FIELD_WORDS = frozenset({"dob", "mrn", "ssn", "dos", "acct", "tel", "phone", "fax", "email", "npi", "age", "sex", "re",
+                          "attn", "cc", "md", "do", "rn", "np", "pa", "phd", "tin", "fin", "dea", "id", "hicn", "mbi"})
 _NEXT_LINE = regex.compile(r"^\n[ \t]*(,?[ \t]*[^\n]{1,40})(?=\n|$)")
 _LEFT_NUMBER = regex.compile(r"(\d{1,6}[ \t]+)$")
 # A unit on the same line, any case: ", apt. 789", " Suite 574", " flat 3B", " unit 9456 box 8731"
@@ -32,7 +39,8 @@ _UNIT = regex.compile(r"^,?[ \t]+(?i:apt|apartment|suite|ste|unit|flat|fl|floor|
 # A comma-led place of at most four words, any case (", valverde de valdelacasa", ", Quebec"), optionally ending in a
 # postal code; never a clause (", and she ...")
 _CLAUSE = r"(?:and|or|but|nor|which|who|whom|where|when|while|then|so|because|for|in|on|at|to|with|as|if|she|he|they|" \
-          r"i|we|you|it|is|was|are|were|be|the|a|an|please|thanks|thank|call|let|can|will|so|also|not|this|that)\b"
+          r"i|we|you|it|is|was|are|were|be|the|a|an|please|thanks|thank|call|let|can|will|so|also|not|this|that|" \
+          r"dob|mrn|ssn|dos|acct|tel|phone|fax|email|npi|age|sex|re|attn|cc)\b"  # the next field's label: ', DOB 5/5/1955'
 _COMMA_PLACE = regex.compile(r"^,[ \t]*(?!(?i:" + _CLAUSE + r"))\p{L}[\p{L}'’.-]*"
                              r"(?:[ \t]+(?:(?i:and|of|the|de|del|da|do|di|la|le)[ \t]+)?(?!(?i:" + _CLAUSE.replace("the|a|an|", "") + r"))\p{L}[\p{L}'’.-]*){0,3}"
                              r"(?:[ \t]+\d{4,6}\b)?(?=[ \t]*(?:[,.;!?)\n]|$)|[ \t]+(?i:for|in|to|on|at|last|please|and|or|but|if|so)\b)")
@@ -136,7 +144,7 @@ def expand_address(text: str, start: int, end: int) -> tuple[int, int]:
             end += m.end()
             continue
         m = _SAME_LINE.match(text[end:end + 60])
-        if m and _LABEL_NEXT.match(text[end + m.end():end + m.end() + 4]):
+        if m and (_LABEL_NEXT.match(text[end + m.end():end + m.end() + 4]) or (m.group(1) or "").lower() in _FIELD_WORDS):
             break  # "MRN:", "Tel #": the next field's label, not part of the address
         if m and m.group(2) and len(m.group(1)) > 4:
             end += m.end() - 1  # "Vellmoor." ends a sentence ("St.", "Ave." do not): stop before the full stop

@@ -29,7 +29,8 @@ POSSESSIVE = regex.compile(r"['’]s?$")
 
 # Lower-case words inside names and places: "Willemine ten Pas", "Villafranca del Cid", "Isle of Man"
 NAME_PARTICLES = frozenset({"de", "del", "della", "da", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
-                            "ter", "bin", "ibn", "al", "el", "y", "the", "of", "upon", "on"})
+                            "ter", "bin", "binti", "bint", "ben", "ibn", "bat", "ap", "al", "el", "y", "the", "of", "upon",
+                            "on"})
 # The word lists step over a few more ("Turkovice u Prelouce", "Begunje na Gorenjskem"), never over "the"
 PARTICLES = (NAME_PARTICLES - {"the"}) | {"das", "ten", "u", "v", "na", "am", "im", "sur", "sul", "en", "aan", "op"}
 EPONYM_NOUNS = frozenset({
@@ -57,8 +58,15 @@ EPONYM_NOUNS = frozenset({
     "approach", "hypothesis", "sampling", "inequality", "theorem", "network", "networks", "lineage", "line", "lines",
     "organ", "organs", "fibers", "fibres", "fiber", "fibre", "membrane", "area", "areas", "aphasia", "nucleus",
     "nuclei", "granules", "granule", "cycler", "kinetics", "spectroscopy", "microscopy", "transporter", "correction",
-    "progeria",
+    "progeria", "kappa", "esophagus", "oesophagus", "toxin", "toxins", "signed-rank", "rank-sum", "scores", "point",
+    "points", "fragment", "fragments", "maneuver", "manoeuvre", "reflex", "reflexes", "triad", "tetralogy", "fracture",
 })  # not 'family': 'the Adjei family' is a name; a gene family's symbol is in the genes vocabulary ('the Ras family')
+# Anatomy and methods named 'X of <eponym>': 'circle of Willis', 'islets of Langerhans', 'loop of Henle'
+OF_EPONYM_NOUNS = frozenset({"circle", "loop", "loops", "islets", "islet", "ligament", "canal", "canals", "duct", "ducts",
+                             "ampulla", "sphincter", "triangle", "space", "spaces", "foramen", "bundle", "organ", "tubercle",
+                             "crest", "node", "nodes", "sign", "test", "law", "tetralogy", "pouch", "fascia", "membrane",
+                             "nucleus", "area", "gland", "glands", "crypts", "plexus", "column", "columns", "cells",
+                             "method", "criteria", "rule", "classification", "scale"})
 # Heads of the names of studies and institutions after a place or a person: "Framingham Heart Study"
 STUDY_NOUNS = frozenset({"study", "studies", "cohort", "trial", "trials", "registry", "survey", "consortium",
                          "collaboration", "project", "initiative", "program", "programme", "university", "institute",
@@ -71,6 +79,10 @@ _INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 _NAME_PREFIX = regex.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O['’])\p{Lu}\p{Ll}+$")
 _NAME_SHAPE = regex.compile(r"^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$")
 _INTRO = regex.compile(r"\b(?:my name is|name is|this is|it'?s|i am|i'?m|im)\s+$")
+# in lower case these are the words, not the names In, An, Do, Will ('fluorescence in situ hybridization')
+_LOWER_FUNCTION_WORDS = frozenset({"in", "on", "at", "by", "of", "to", "and", "or", "for", "with", "as", "is", "it", "be",
+                                   "so", "no", "do", "if", "but", "not", "an", "can", "will", "may", "see", "per", "via",
+                                   "de", "la", "le", "du", "van", "von", "al", "el"})
 _FUNCTION_WORDS = frozenset({"my", "your", "his", "her", "our", "their", "its", "the", "a", "an", "this", "that", "i",
                             "we", "he", "she", "they", "you", "me", "us", "him", "them"})  # 'My IBAN' is no name
 _TITLE_LOWER = frozenset({"with", "from", "into", "over", "than", "that", "this", "upon", "onto", "after", "before",
@@ -117,9 +129,17 @@ def caseless(toks: tuple[Token, ...]) -> bool:
     return len(toks) >= 3 and sum(t.shape in ("cap", "upper") for t in toks) * 50 < len(toks)
 
 
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:;\n"
+
+
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
-    return bool(_SAME_LINE_GAP.fullmatch(gap) or (gap.startswith(".") and _SAME_LINE_GAP.fullmatch(gap[1:])))
+    # a full stop joins an initial or an abbreviation to the next word ('J. Okafor', 'St. Mary'), never two sentences
+    # ('Latin America. Helicobacter pylori')
+    return bool(_SAME_LINE_GAP.fullmatch(gap) or (gap.startswith(".") and len(a.word) <= 3
+                                                  and _SAME_LINE_GAP.fullmatch(gap[1:])))
 
 
 def _capitals(t: Token) -> bool:
@@ -179,6 +199,9 @@ class NameFinder:
                     score -= 0.2  # a lower-case surname or a short name alone (Pol, Ras, Bax are also genes)
                     #               needs a context word ("name", "mr", "pt") to count
                 out.append((t.start, t.end, score))
+            elif t.shape == "lower" and not lower_ok and t.key in self.first and not english_word(t.key, self.lower_common) \
+                    and _INTRO.search(text, max(0, t.start - 16), t.start):
+                out.append((t.start, t.end, self.score))  # 'hi this is ravi (...)': introduced, typed in lower case
             i += 1
         return out
 
@@ -230,8 +253,9 @@ class NameFinder:
 
     def _full_name(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):
         first = toks[i]
-        if first.key not in self.first or first.key in CALENDAR or first.key in _FUNCTION_WORDS:
-            return None
+        if first.key not in self.first or first.key in CALENDAR or first.key in _FUNCTION_WORDS \
+                or first.key in _LOWER_FUNCTION_WORDS and (first.shape == "lower" or _sentence_start(text, first.start)):
+            return None  # 'in situ', 'In Germany, ...': the word, not the name
         j = i + 1
         while j < len(toks) and (len(toks[j].word) == 1 and (toks[j].word.isupper() or first.shape == "lower")
                                  or toks[j].key in PARTICLES) \

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import regex
 
-from embgov.gate.gazetteer import POSSESSIVE, EPONYM_NOUNS, NAME_PARTICLES, STUDY_NOUNS
+from embgov.gate.gazetteer import POSSESSIVE, EPONYM_NOUNS, NAME_PARTICLES, OF_EPONYM_NOUNS, STUDY_NOUNS
 from embgov.gate.lists import english_word, fold, load
 from embgov.policy.models import KeepRules
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
-_NEXT_WORD = regex.compile(r"^(?:['’]s?)?[ \t-]?(\p{L}+)")
+_NEXT_WORD = regex.compile(r"^(?:['’]s?)?[ \t-]?(\p{L}+(?:-\p{L}+)?)")  # 'Wilcoxon signed-rank test'
 _LIST_OF = {"english": "common_words", "genes": "vocab_genes", "organisms": "vocab_organisms", "drugs": "vocab_drugs",
             "medical": "vocab_medical", "countries": "countries", "states": "us_states"}
 _PLACE_VOCABULARIES = {"countries", "states"}
@@ -39,12 +39,16 @@ WORLD_REGIONS = frozenset({
     "alberta", "british columbia", "manitoba", "new brunswick", "newfoundland and labrador", "nova scotia", "ontario",
     "prince edward island", "quebec", "saskatchewan", "northwest territories", "nunavut", "yukon",
     "new south wales", "queensland", "south australia", "tasmania", "victoria", "western australia",
-    "northern territory", "australian capital territory"})
+    "northern territory", "australian capital territory",
+    # state-level units of the United States besides the states
+    "district of columbia", "puerto rico", "guam", "american samoa", "us virgin islands", "northern mariana islands"})
 # "Eastern China", "sub-Saharan Africa", "rural India": a part of a kept region is larger than a state or in one
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                       "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
                       "southwestern", "north-east", "north-west", "south-east", "south-west", "sub-saharan", "mainland",
                       "rural", "urban", "upper", "lower", "greater"})
+_COMPOUND = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}{3,}")  # 'Web-based', 'Africa-trained'
+_OF_BEFORE = regex.compile(r"(\p{L}+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")
 _CAPITALISED = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’-]*)")
 
@@ -90,18 +94,29 @@ class Keeper:
         if not keys or any(c.isdigit() for c in value):
             return False
         if self.regions and not person:
-            region = keys
+            region = [fold(w) for w in tokens if w]  # particles stay: 'District of Columbia'
+            region = region[1:] if len(region) > 1 and region[0] == "the" else region
             while len(region) > 1 and region[0] in _COMPASS:
                 region = region[1:]
             if " ".join(region) in self.regions:
                 return True  # 'United States', 'New South Wales', 'Eastern China'
+        if len(tokens) == 1 and _COMPOUND.fullmatch(tokens[0]) \
+                and english_word(fold(tokens[0].split("-", 1)[1]), self.english):
+            return True  # 'Web-based', 'Africa-trained': a compound adjective, no name or place
         if not person and len(keys) > 1 and " ".join(keys) in self.places:
-            return False  # 'Kings County', 'Cedar Rapids': ordinary words, one listed place
+            return self._names_term(text, end)  # 'Kings County', 'Cedar Rapids' stay; 'West Nile virus' is a term
         if all(self._term(k, person) for k in keys) or self._inside_region(text, start, end):
             return True
+        items, list_end = _listed(text, start, end)
+        if len(items) >= 2 and self.regions and all(self._region_item(i) for i in items):
+            return True  # 'Germany, France and Italy': an enumeration of countries, not a person called France
+        single = [w for i in items for w in regex.split(r",[ \t]*", i)]
+        if len(single) >= 2 and all(len(_WORD.findall(w)) == 1 for w in single) and self._used_as_term(text, list_end):
+            return True  # 'the Apgar, Ballard and Dubowitz scores': eponyms one word each, then the term's noun
         if len(keys) > 1 and any(k in self.first for k in keys):
             return False  # 'John Smith's disease' is still John Smith
-        return self._used_as_term(text, end) or len(keys) == 1 and keys[0] not in self.first \
+        return self._used_as_term(text, end) or self._of_eponym(text, start) \
+            or len(keys) == 1 and keys[0] not in self.first \
             and self._lower_elsewhere(text, tokens[0])
 
     def _inside_region(self, text: str, start: int, end: int) -> bool:
@@ -123,6 +138,24 @@ class Keeper:
                 if len(words) < i + len(middle) + j and " ".join(words) in self.regions:
                     return True  # 'west Africa', 'sub-Saharan Africa'
         return False
+
+    def _region_item(self, item: str) -> bool:
+        """A kept region, after the ordinary word a sentence may start with ('In Germany')."""
+        words = [fold(w) for w in _WORD.findall(item)]
+        return " ".join(words) in self.regions or len(words) > 1 and english_word(words[0], self.english) \
+            and " ".join(words[1:]) in self.regions
+
+    @staticmethod
+    def _of_eponym(text: str, start: int) -> bool:
+        """'circle of Willis', 'islets of Langerhans': an anatomical or method noun and 'of' before the name."""
+        m = _OF_BEFORE.search(text, max(0, start - 30), start)
+        return bool(m) and m.group(1).lower() in OF_EPONYM_NOUNS
+
+    @staticmethod
+    def _names_term(text: str, end: int) -> bool:
+        """A place right before an eponym's noun: 'West Nile virus' (not '... Maricopa County; valley fever')."""
+        m = _NEXT_WORD.match(text[end:end + 40])
+        return bool(m) and m.group(1).lower() in EPONYM_NOUNS
 
     def _used_as_term(self, text: str, end: int) -> bool:
         """'Sykes' monkeys', 'Cox regression', 'Candida albicans', 'Framingham Heart Study': what follows says term."""
@@ -167,6 +200,31 @@ class Keeper:
         """A labeled place that the policy keeps (a country or state): not an identifier to score."""
         keys = [fold(POSSESSIVE.sub("", w)) for w in _WORD.findall(value)]
         return bool(keys) and (" ".join(keys) in self.regions or all(k in self.regions for k in keys))
+
+
+_ITEM = r"\p{Lu}[\p{L}'’-]*(?:[ \t](?:of[ \t])?\p{Lu}[\p{L}'’-]*){0,2}"
+_JOIN = r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+_LIST_NEXT = regex.compile(rf"^{_JOIN}({_ITEM})")
+_LIST_PREV = regex.compile(rf"({_ITEM}){_JOIN}$")
+
+
+def _listed(text: str, start: int, end: int) -> tuple[list[str], int]:
+    """The capitalised items of the enumeration the span is part of ('Germany, France and Italy'), and where it ends."""
+    items, last = [text[start:end]], end
+    for _ in range(8):
+        m = _LIST_NEXT.match(text[last:last + 60])
+        if not m:
+            break
+        items.append(m.group(1))
+        last += m.end()
+    first = start
+    for _ in range(8):
+        m = _LIST_PREV.search(text, max(0, first - 60), first)
+        if not m:
+            break
+        items.insert(0, m.group(1))
+        first = m.start(1)
+    return [POSSESSIVE.sub("", i) for i in items], last
 
 
 def _load(name: str) -> frozenset[str]:

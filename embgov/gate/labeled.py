@@ -16,17 +16,43 @@ from functools import lru_cache
 
 import regex
 
-from embgov.gate.lists import english_word
+from embgov.gate.lists import english_word, fold, load
+
+
+@lru_cache(maxsize=1)
+def listed_names() -> frozenset[str]:
+    return load("first_names") | load("surnames")
+
 
 # What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in'
 _BETWEEN = (r"(?i:(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|code\b))*"
-            r"[ \t]*(?:[:=]|\bis\b|\bof\b|\bending[ \t]+in\b|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*)?)")
-_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.?)(?!\p{N})"  # 'OX40L' after 'partner' is a symbol
-_NAME = (rf"(?P<v>{_NAME_WORD}(?:[ \t]+(?:(?:de|da|del|della|di|van|von|der|den|ter|le|la|du|dos|bin|ibn|al|el)[ \t]+)?{_NAME_WORD}){{0,3}}"
-         rf"(?:,[ \t]*{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}(?=[ \t]*(?:$|[\n;:(),.|])|\t|[ ]{{2}}))?)")
+            r"[ \t]*(?:[:=]|\bis\b|\bof\b|(?:\bon[ \t]+file[ \t]+)?\b(?:ending|ends?)[ \t]+(?:in|with)\b"
+            r"|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*)?)")
+# 'Ł.K. Houten'; 'OX40L' after 'partner' is a symbol
+_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|(?:\p{Lu}\.){2,3}(?=[ \t])|\p{Lu}\.?)(?!\p{N})"
+# Credentials after a comma are no given name: 'Ferris Olawale, PA-C'
+_CREDENTIAL = (r"(?:MD|DO|RN|LPN|NP|FNP|APRN|CNM|CRNA|PA|PA-C|DDS|DMD|DPM|OD|DC|PhD|PharmD|RPh|MPH|MSN|BSN|DNP|MBBS|"
+               r"FACP|FACS|LCSW|LMFT|CNA|EMT|MA|OT|PT|SLP|RD|Jr|Sr|II|III|IV)(?![\p{L}\p{N}-])")
+# One space or tab between the words of a name: two spaces separate a form's fields ('Osei-Bonsu    MRN: ...')
+_PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|ter|le|la|du|dos|bin|binti|bint|ben|ibn|bat|ap|al|el)"
+_NAME = (rf"(?P<v>{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])?{_NAME_WORD}){{0,3}}"
+         rf"(?:,[ \t]?(?!{_CREDENTIAL}){_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}}(?=[ \t]*(?:$|[\n;:(),.|])|\t|[ ]{{2}}))?)")
+# Words that label a field or name a role, never the name after a label ('member ID', 'provider NPI', 'Pref. name')
+_FIELD_WORDS = frozenset({"ID", "NPI", "DOB", "MRN", "SSN", "DEA", "PCP", "RN", "MD", "NP", "PA", "DO", "ER", "ED", "ICU",
+                          "NPO", "DNR", "HICN", "MBI", "FIN", "DOS", "EMR", "EHR", "CC", "RE", "TIN", "PREF", "DR", "MR",
+                          "MRS", "MS", "PHONE", "FAX", "TEL", "EMAIL", "ACCT", "AGE", "SEX", "NAME"})
+_CALENDAR_DATE = regex.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d")
 _ABBREVIATION = regex.compile(r"^\p{Lu}{2,}s$")  # a plural abbreviation alone ('fellow PSCs'), no name
-_VALUE = (r"(?=[\p{L}\p{N}/. -]{0,40}?\d)(?P<v>\d{2,}(?:[ ]\d{2,}){1,4}(?![\p{L}\p{N}])"
-          r"|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*)")
+# A value: digit groups with single spaces ('412 68 9907'), after an optional prefix in capitals ('ZHP 884 120 337',
+# 'W 2280 1177 4', 'SB 4471092'); or one run of letters and digits joined by - / . _ # ('HX_0041187', 'KP#0098817734')
+_VALUE = (r"(?=[\p{L}\p{N}/.#_ -]{0,40}?\d)"
+          r"(?P<v>(?:\p{Lu}{1,4}[ ](?=\d{2}))?\d{2,}(?:[ ]\d{2,}){0,4}(?:[ ]\d(?![\p{L}\p{N}]|[ ]\d))?"
+          r"(?![\p{L}\p{N}#_]|[-/.][\p{L}\p{N}])"
+          r"|[\p{L}\p{N}]+(?:(?:[-/._]|\#(?=\d))[\p{L}\p{N}]+)*)")
+# Not an identifier whatever its label says: a decimal or a range of decimals ('ref 4.0-5.6', 'ratio 1.2')
+_DECIMALS = regex.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3}\.\d{1,3})?")
+# A courtesy title after a label is not the name: 'PCP Dr. Anneliese Marchbanks'
+_TITLE = regex.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Fr)\.?[ \t]+(?=\p{Lu})")
 
 
 def _label(label: str) -> str:
@@ -43,8 +69,8 @@ def _label(label: str) -> str:
 @lru_cache(maxsize=64)
 def compile_labels(labels: tuple[str, ...], value: str = "id") -> regex.Pattern:
     alternatives = "|".join(_label(label) for label in sorted(labels, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}/])(?:{alternatives})(?![\p{{L}}]){_BETWEEN}"
-                         + (_VALUE if value == "id" else _NAME))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}/])(?P<l>{alternatives})(?:(?<=[:#])|(?![\p{{L}}])){_BETWEEN}"
+                         + (_VALUE if value == "id" else rf"(?:,[ \t]?)?(?:{_TITLE.pattern})?" + _NAME))
 
 
 def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) -> list[tuple[int, int]]:
@@ -59,8 +85,10 @@ def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) 
                 break
             end = m.start("v") + w.end()
         value = text[start:end].rstrip(", ")
-        if _ABBREVIATION.match(value):
-            continue
+        if value.split(" ")[0].rstrip(".:").upper() in _FIELD_WORDS or _CALENDAR_DATE.match(text, start):
+            continue  # 'member ID is ...', 'provider NPI 1954388678': the next field; 'Signed August 2nd': a date
+        if _ABBREVIATION.match(value) or value.isupper() and len(value) <= 4 and fold(value) not in listed_names():
+            continue  # 'fellow PSCs'; 'signature of DNA damage', 'provider NPI': a symbol, not a name in capitals
         if sum(c.isalpha() for c in value) >= 2:
             out.append((start, start + len(value)))
     return out
@@ -73,7 +101,10 @@ def labeled_values(text: str, labels: tuple[str, ...], min_chars: int = 4) -> li
     # and the match that starts at 'case no.' must still be tried
     for m in compile_labels(labels).finditer(text, overlapped=True):
         value = m.group("v")
-        if any(c.isdigit() for c in value) and sum(c.isalnum() for c in value) >= min_chars:
-            out.append((m.start("v"), m.end("v")))
+        if any(c.isdigit() for c in value) and sum(c.isalnum() for c in value) >= min_chars \
+                and not _DECIMALS.fullmatch(value):
+            # a label glued to its value ('MRN#88120045', 'GRP-440918') is one token: all of it goes
+            glued = text[m.end("l"):m.start("v")] in ("", "#", "-") and not m.group("l").endswith(":")
+            out.append((m.start("l") if glued else m.start("v"), m.end("v")))
     return out
 

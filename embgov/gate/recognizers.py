@@ -222,11 +222,14 @@ def build_analyzer(policy: RedactionPolicy):
                     for s, e, score in self.finder.find(text)]
 
     class PolicyLabeled(EntityRecognizer):
-        def __init__(self, entity: str, name: str, det: LabeledDetection):
+        def __init__(self, entity: str, name: str, det: LabeledDetection, person: bool = True):
             from embgov.gate.lists import load
 
             self.labels, self.score, self.min_chars, self.value = tuple(det.labels), det.score, det.min_chars, det.value
-            self.ordinary = load("common_words") - load("first_names") - load("surnames") if det.value == "name" else None
+            # a person's name ends at an ordinary word ('Patient Denies ...'); a facility's name is made of them
+            # ('Practice: Lakeshore Behavioral Health'), so there only the capitals count
+            self.ordinary = (load("common_words") - load("first_names") - load("surnames") if person else frozenset()) \
+                if det.value == "name" else None
             self._last: tuple[str, list[tuple[int, int]]] | None = None
             super().__init__(supported_entities=[entity], name=name + LABELED)
 
@@ -264,7 +267,7 @@ def build_analyzer(policy: RedactionPolicy):
                     raise GateError(f"word list {det.wordlist} is missing: {type(exc).__name__}", where=f"entity {rule.id}",
                                     fix="reinstall embgov (the lists ship in embgov/gate/lists)") from None
             elif isinstance(det, LabeledDetection):
-                recognizers.append(PolicyLabeled(rule.id, f"{rule.id}:{i}", det))
+                recognizers.append(PolicyLabeled(rule.id, f"{rule.id}:{i}", det, person=rule.expand == "name"))
             elif isinstance(det, BuiltinDetection):
                 cls = getattr(predefined, det.recognizer)
                 default_context = list(getattr(cls, "CONTEXT", []) or [])
