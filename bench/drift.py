@@ -1,24 +1,32 @@
-"""Drift detection on real embeddings, and decision time against Evidently's full report, in one run.
+"""Which share of shifted traffic each drift method detects at which window size, with the reference the
+pipeline captures; false alarms on windows of the reference's own distribution; decision time. One run
+prints the figures and the ratio against the previously shipped default (model, threshold 0.75).
 
-    python bench/drift.py [--scifact ../shared/data/scifact] [--banking77 ../shared/data/banking77]
-                          [--reference 600] [--window 300] [--windows 20] [--mix 0.3] [--resamples 20]
-                          [--big 5000] [--report-methods model,ratio,mmd,distance | none]
+    python bench/drift.py [--quick] [--model minilm-l6 | MODEL_DIR] [--pairs scifact-banking77,scifact-clinical,banking77-scifact]
+                          [--sizes 50,100,200,300] [--shares 0.1,0.2,0.3,0.5,1.0] [--windows 20]
+                          [--methods mmd,model,model@0.75,ratio,distance] [--timing] [--markdown FILE]
+                          [--data ../shared/data]
 
-Queries are encoded by the base model (all-MiniLM-L6-v2, 384-d, from its package) and cached under
-.embgov/bench-drift/cache. Detection: the reference is --reference SciFact queries drawn at random; the
-remaining SciFact queries are the pool for --windows same-distribution windows of --window queries
-(different samples of the reference's distribution; none shares a query with the reference); a
-Banking77 window (test.csv) is the real shift, checked once as the issue asks and then over --windows
-samples; a --mix window replaces that share of a SciFact window with Banking77 queries (a partial
-shift). Thresholds are those a spec without `threshold` gets: calibrated on the reference by
-embgov.monitor.drift (printed), beside what Evidently's default thresholds would have said.
+Data (../shared/data, see its README): SciFact claims (queries.jsonl, qrels/test.tsv), Banking77 queries
+(test.csv), and clinical text: the sentences of the synthetic notes in
+gretel_samples/hipaa_patients.csv. Queries are encoded by --model (default the packaged all-MiniLM-L6-v2;
+a fine-tuned sentence-transformers directory works too) and cached under .embgov/bench-drift/cache.
 
-Timing: --big x 384 windows, synthesised (SciFact has 1,109 queries, Banking77's test split 3,080) by
-resampling the real embeddings with N(0, 0.01) noise per component and renormalising; reference from
-SciFact, window from Banking77. Per method: the decision (the Evidently drift method at a known
-threshold), the one-off calibration (cached beside the reference afterwards), the statistics, and
-Evidently's full Report (EmbeddingsDrift metric + test + t-SNE plot, HTML written) on the same data.
-Goal (issue 7): decision <= 2 s. Query texts are never printed.
+The reference is what `embgov.monitoring.reference_texts` captures at promotion with the shipped
+defaults (reference_size 500): for SciFact, the 300 judged test claims topped up with 200 other claims of
+the same file in its seeded order. For Banking77 (no qrels) the same rule on its test split: 500 test
+queries in a seeded order. Same-distribution windows are drawn from the queries of that domain the
+reference does not hold; a window with share p shifted replaces p of such a window with queries of the
+other domain. Windows come in consecutive pairs (two checks of one episode): "within 2 checks" counts
+the episodes where either check fired.
+
+SciFact rows also check the worry that fine-tuning pulls its training claims away from fresh ones: a
+reference of the 300 held-out claims against windows of training claims (run it with --model set to a
+fine-tuned model; with the demo's LoRA model no method fired on any window).
+
+Methods: mmd (embgov.monitor.mmd: permutation test, p <= 0.001; the shipped default), model / ratio /
+distance (Evidently's, threshold calibrated on the reference: null max + spread), model@0.75 (the
+classifier at the old shipped threshold). Query texts are never printed.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 import warnings
@@ -35,150 +44,225 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DEFAULTS = {"model": 0.55, "ratio": 0.2, "mmd": 0.015, "distance": 0.2}  # Evidently's own thresholds
+BASELINE = "model@0.75"
+DEFAULT = "mmd"
 GOAL_S = 2.0
 
 
-def encode(texts: list[str], label: str, cache: Path):
+def encode(model_ref: str, texts: list[str], label: str, cache: Path):
     import numpy as np
 
-    from embgov.modelio import load_model
     from embgov.spec.loader import resolve_model
 
-    model_dir = resolve_model("minilm-l6", ROOT)
+    model_dir = resolve_model(model_ref, ROOT)
     key = hashlib.sha256(json.dumps([str(model_dir), texts]).encode()).hexdigest()[:16]
     path = cache / f"{label}-{key}.npy"
     if path.exists():
         print(f"  {label}: {len(texts)} embeddings from the cache")
         return np.load(path)
+    from embgov.modelio import load_model
+
     t0 = time.perf_counter()
     vectors = load_model(model_dir).encode(texts, batch_size=64, convert_to_numpy=True, show_progress_bar=False)
     cache.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors.astype(np.float32))
-    print(f"  {label}: {len(texts)} queries encoded in {time.perf_counter() - t0:.1f} s")
+    print(f"  {label}: {len(texts)} texts encoded in {time.perf_counter() - t0:.1f} s")
     return vectors.astype(np.float32)
 
 
-def synthesise(x, n: int, seed: int):
+def scifact_reference(data: Path, size: int) -> tuple[list[str], list[str], list[str]]:
+    """(reference texts as the pipeline captures them, held-out judged claims, the other claims)."""
+    from embgov.monitoring import reference_texts
+    from embgov.spec.loader import load_spec_text
+
+    spec = f"""apiVersion: embgov/v1
+kind: EmbeddingFineTune
+name: bench
+owner: bench
+domain: biomedical
+base_model: minilm-l6
+policy: policy.yaml
+data: {{pairs: [{{path: pairs.jsonl}}]}}
+pairs: {{method: labeled, hard_negatives: {{miner: none}}}}
+adaptation: {{method: full}}
+evaluation:
+  heldout: {{corpus: {{path: {data}/scifact/corpus.jsonl}}, queries: {{path: {data}/scifact/queries.jsonl}}, qrels: {{path: {data}/scifact/qrels/test.tsv}}}}
+monitoring: {{reference_size: {size}}}
+"""
+    roots = os.environ.get("EMBGOV_DATA_ROOTS")
+    os.environ["EMBGOV_DATA_ROOTS"] = os.pathsep.join([str(data.resolve()), *([roots] if roots else [])])
+    loaded = load_spec_text(spec, base_dir=ROOT, check_files=False)
+    texts, _, _, judged = reference_texts(loaded)
+    claims = [json.loads(line)["text"] for line in (data / "scifact/queries.jsonl").open(encoding="utf-8")]
+    with (data / "scifact/qrels/test.tsv").open() as fh:
+        test_ids = {row["query-id"] for row in csv.DictReader(fh, delimiter="\t")}
+    ids = [json.loads(line)["_id"] for line in (data / "scifact/queries.jsonl").open(encoding="utf-8")]
+    held_out = [t for i, t in zip(ids, claims) if i in test_ids]
+    taken = set(texts)
+    others = [t for t in claims if t not in taken]
+    print(f"  SciFact reference: {len(texts)} claims ({judged} judged held-out + {len(texts) - judged} others), "
+          f"{len(others)} claims left for windows")
+    return texts, held_out, others
+
+
+def banking_reference(data: Path, size: int) -> tuple[list[str], list[str]]:
+    """(reference: `size` Banking77 test queries in a seeded order, the other test queries)."""
     import numpy as np
 
-    rng = np.random.default_rng(seed)
-    v = x[rng.choice(len(x), n)] + rng.normal(0, 0.01, (n, x.shape[1])).astype(np.float32)
-    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+    with (data / "banking77/test.csv").open(encoding="utf-8", newline="") as fh:
+        test = [row["text"] for row in csv.DictReader(fh)]
+    order = np.random.default_rng(0).permutation(len(test))
+    return [test[i] for i in order[:size]], [test[i] for i in order[size:]]
 
 
-def detection(args, sci, bank, methods) -> None:
-    import numpy as np
+def clinical_sentences(data: Path) -> list[str]:
+    with (data / "gretel_samples/hipaa_patients.csv").open(encoding="utf-8", newline="") as fh:
+        return [s for row in csv.DictReader(fh) for s in re.split(r"(?<=[.!?])\s+", row["notes"] or "")
+                if len(s.split()) >= 4]
 
+
+def decide(method: str, ref, win, cache: dict, seed: int):
     from embgov.monitor import drift
 
-    rng = np.random.default_rng(0)
-    order = rng.permutation(len(sci))
-    ref, pool = sci[order[:args.reference]], sci[order[args.reference:]]
-    if len(pool) < args.window:
-        sys.exit(f"only {len(pool)} SciFact queries left for windows of {args.window}: lower --reference or --window")
-    same = [pool[rng.choice(len(pool), args.window, replace=False)] for _ in range(args.windows)]
-    shifts = [bank[rng.choice(len(bank), args.window, replace=False)] for _ in range(args.windows)]
-    n_bank = int(round(args.mix * args.window))
-    mixes = [np.vstack([w[n_bank:], s[:n_bank]]) for w, s in zip(same, shifts)]
-    print(f"\nDetection: reference {len(ref)} SciFact queries; windows of {args.window}; {args.windows} same-distribution "
-          f"windows from the other {len(pool)} SciFact queries; Banking77 windows; {args.mix:.0%} Banking77 mixes")
-    print(f"{'method':<9}{'threshold':>10} {'null med/max':>17} {'Banking77 x1':>14} {'detect':>8} {'mix':>6} "
-          f"{'false alarms':>13} {'calib s':>8} | {'Evidently default':>17} {'detect':>7} {'mix':>6} {'false alarms':>13}")
-    for name in methods:
-        cache: dict = {}
-        one = drift.detect(name, ref, shifts[0], min_window=args.window, resamples=args.resamples, cache=cache)
-        if one.drifted is None:
-            print(f"{name:<9} no decision: {one.reason}")
+    if method == BASELINE:
+        return drift.detect("model", ref, win, min_window=1, threshold=0.75)
+    return drift.detect(method, ref, win, min_window=1, cache=cache.setdefault(method, {}), seed=seed)
+
+
+def measure(pair: str, ref, same_pool, shifted_pool, args, rows: list[dict]) -> None:
+    import numpy as np
+
+    print(f"\n{pair}: reference {len(ref)}; same-distribution pool {len(same_pool)}; shifted pool {len(shifted_pool)}")
+    print(f"{'method':<11}{'size':>5} {'false alarms':>13} " + " ".join(f"{f'{int(p * 100)}%':>6}" for p in args.shares)
+          + f" {'30% in 2 checks':>16} {'s/check':>8}")
+    for size in args.sizes:
+        rng = np.random.default_rng(size)
+        if len(same_pool) < size:
+            print(f"  (skipping size {size}: only {len(same_pool)} same-distribution queries)")
             continue
-        runs = {label: [drift.detect(name, ref, w, min_window=args.window, resamples=args.resamples, cache=cache)
-                        for w in group] for label, group in (("shift", shifts), ("mix", mixes), ("same", same))}
-        rate = {k: sum(bool(r.drifted) for r in v) for k, v in runs.items()}
-        default = DEFAULTS[name]
-        d_shift = sum(r.score > default for r in runs["shift"])
-        d_same = sum(r.score > default for r in runs["same"])
-        d_mix = sum(r.score > default for r in runs["mix"])
-        cal = one.calibration
-        print(f"{name:<9}{one.threshold:>10.4f} {cal.null_median:>8.4f}/{cal.null_max:<8.4f} "
-              f"{'detected' if one.drifted else 'MISSED':>9} {one.score:>4.2f} {rate['shift']:>5}/{args.windows} "
-              f"{rate['mix']:>3}/{args.windows} {rate['same']:>10}/{args.windows} {cal.seconds:>8.2f} | "
-              f"{default:>17g} {d_shift:>4}/{args.windows} {d_mix:>3}/{args.windows} {d_same:>10}/{args.windows}")
-        scores = sorted(r.score for r in runs["same"])
-        print(f"{'':<9}same-distribution scores {scores[0]:.4f}..{scores[-1]:.4f}; Banking77 "
-              f"{min(r.score for r in runs['shift']):.4f}..{max(r.score for r in runs['shift']):.4f}; mix "
-              f"{min(r.score for r in runs['mix']):.4f}..{max(r.score for r in runs['mix']):.4f}")
-
-
-def timing(args, sci, bank, methods, report_methods, home: Path) -> None:
-    from embgov.monitor import check_window, drift
-    from embgov.monitor.report import build_snapshot
-    from embgov.monitor.stats import centroid, window_stats
-    from embgov.spec.models import MonitoringSection
-
-    ref, win = synthesise(sci, args.big, 1), synthesise(bank, args.big, 2)
-    t0 = time.perf_counter()
-    window_stats(win, centroid(ref))
-    stats_s = time.perf_counter() - t0
-    print(f"\nTiming: {args.big} x {ref.shape[1]} windows, synthesised by resampling real embeddings with N(0, 0.01) "
-          f"noise (SciFact reference, Banking77 window); statistics {stats_s:.3f} s. Decision: best of 3; "
-          f"full report: Report.run + save_html, t-SNE on one OpenMP thread (embgov's default)")
-    print(f"{'method':<9}{'decision s':>11} {'score':>8} {'rows used':>12} {'calibration s':>14} {'check s':>8} "
-          f"{'full report s':>14} {'report/decision':>16}  goal <= {GOAL_S:g} s")
-    for name in methods:
-        threshold, cal = drift.calibrate(name, ref, len(win), resamples=args.resamples)
-        best = None
-        for _ in range(3):  # the machine is shared: the least disturbed of three runs
+        same = [same_pool[rng.choice(len(same_pool), size, replace=False)] for _ in range(args.windows)]
+        mixes = {}
+        for share in args.shares:
+            k = int(round(share * size))
+            mixes[share] = [np.vstack([same_pool[rng.choice(len(same_pool), size - k, replace=False)],
+                                       shifted_pool[rng.choice(len(shifted_pool), k, replace=False)]])
+                            for _ in range(args.windows)]
+        for method in args.methods:
+            cache: dict = {}
             t0 = time.perf_counter()
-            score, drifted, rows = drift.run_method(name, ref, win, threshold)
+            fa = [decide(method, ref, w, cache, i) for i, w in enumerate(same)]
+            if any(r.drifted is None for r in fa):
+                print(f"{method:<11}{size:>5} no decision: {next(r.reason for r in fa if r.drifted is None)[:100]}")
+                continue
+            rates = {share: [bool(decide(method, ref, w, cache, 1000 + i).drifted) for i, w in enumerate(ws)]
+                     for share, ws in mixes.items()}
+            n_checks = len(fa) + sum(len(v) for v in rates.values())
+            per_check = (time.perf_counter() - t0) / n_checks
+            alarms = sum(bool(r.drifted) for r in fa)
+            hits30 = rates.get(0.3)
+            episodes = (sum(hits30[i] or hits30[i + 1] for i in range(0, len(hits30) - 1, 2)), len(hits30) // 2) if hits30 else None
+            row = {"pair": pair, "method": method, "size": size, "false_alarms": alarms, "windows": args.windows,
+                   "detected": {str(s): sum(v) for s, v in rates.items()}, "episodes_30": episodes,
+                   "seconds_per_check": round(per_check, 3)}
+            rows.append(row)
+            print(f"{method:<11}{size:>5} {alarms:>9}/{args.windows:<3} "
+                  + " ".join(f"{sum(v):>3}/{len(v):<2}" for v in rates.values())
+                  + f" {(f'{episodes[0]}/{episodes[1]}' if episodes else '-'):>16} {per_check:>8.3f}")
+
+
+def summary(rows: list[dict], args) -> list[str]:
+    """The ratio against the old default, and a markdown table for the README."""
+    lines = []
+    for pair in dict.fromkeys(r["pair"] for r in rows):
+        for size in args.sizes:
+            new = next((r for r in rows if (r["pair"], r["method"], r["size"]) == (pair, DEFAULT, size)), None)
+            old = next((r for r in rows if (r["pair"], r["method"], r["size"]) == (pair, BASELINE, size)), None)
+            if new and old and "0.3" in new["detected"]:
+                a, b = new["detected"]["0.3"], old["detected"]["0.3"]
+                print(f"{pair} size {size}: 30 % shifted windows caught {a}/{args.windows} ({DEFAULT}) vs {b}/{args.windows} "
+                      f"({BASELINE}, the old default): ratio {f'{a / b:.1f}x' if b else f'{a}:0 (the old default caught none)'}; false alarms "
+                      f"{new['false_alarms']} vs {old['false_alarms']}")
+    header = "| pair | method | window | false alarms | " + " | ".join(f"{int(s * 100)} % shifted" for s in args.shares) + " | 30 % within 2 checks |"
+    lines += [header, "|" + "---|" * (header.count("|") - 1)]
+    for r in rows:
+        ep = f"{r['episodes_30'][0]}/{r['episodes_30'][1]}" if r["episodes_30"] else "-"
+        lines.append(f"| {r['pair']} | {r['method']} | {r['size']} | {r['false_alarms']}/{r['windows']} | "
+                     + " | ".join(f"{r['detected'][str(s)]}/{r['windows']}" if str(s) in r["detected"] else "-"
+                                  for s in args.shares) + f" | {ep} |")
+    return lines
+
+
+def timing(ref, win, methods) -> None:
+    from embgov.monitor import drift
+
+    print(f"\nTiming: reference {len(ref)}, window {len(win)} (the daemon caps a window at 10,000; mmd samples 1,000 "
+          f"per side); decision time, best of 3 (the machine is shared)")
+    for method in methods:
+        best, result = None, None
+        for _ in range(3):
+            t0 = time.perf_counter()
+            result = decide(method, ref, win, {}, 0)
             best = min(best or 1e9, time.perf_counter() - t0)
-        mon = MonitoringSection(min_window=200, drift={"method": name, "threshold": threshold})
-        t0 = time.perf_counter()
-        event = check_window(ref, win, mon, model="bench", version=1)
-        check_s = time.perf_counter() - t0
-        report_s = ratio = None
-        if name in report_methods:
-            t0 = time.perf_counter()
-            build_snapshot(ref, win, event).save_html(str(home / f"report-{name}.html"))
-            report_s = time.perf_counter() - t0
-            ratio = report_s / best
-        used = "x".join(map(str, rows)) if rows else "all"
-        print(f"{name:<9}{best:>11.3f} {score:>8.4f} {used:>12} {cal.seconds:>14.2f} {check_s:>8.2f} "
-              f"{report_s if report_s is not None else float('nan'):>14.1f} "
-              f"{(f'{ratio:.0f}x') if ratio else '-':>16}  {'met' if best <= GOAL_S else 'MISSED'}"
-              f"{'' if drifted else ' (no drift flagged!)'}")
+        print(f"  {method:<11} {best:>7.3f} s  drifted={result.drifted}  {'met' if best <= GOAL_S else 'MISSED'} goal <= {GOAL_S:g} s")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--scifact", type=Path, default=ROOT.parent / "shared/data/scifact")
-    ap.add_argument("--banking77", type=Path, default=ROOT.parent / "shared/data/banking77")
-    ap.add_argument("--reference", type=int, default=600)
-    ap.add_argument("--window", type=int, default=300)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
+    ap.add_argument("--model", default="minilm-l6")
+    ap.add_argument("--pairs", default="scifact-banking77,scifact-clinical,banking77-scifact")
+    ap.add_argument("--sizes", default="50,100,200,300")
+    ap.add_argument("--shares", default="0.1,0.2,0.3,0.5,1.0")
     ap.add_argument("--windows", type=int, default=20)
-    ap.add_argument("--mix", type=float, default=0.3)
-    ap.add_argument("--resamples", type=int, default=20)
-    ap.add_argument("--big", type=int, default=5000)
-    ap.add_argument("--methods", default="model,ratio,mmd,distance")
-    ap.add_argument("--report-methods", default="model,ratio,mmd,distance")
+    ap.add_argument("--methods", default=f"{DEFAULT},model,{BASELINE},ratio,distance")
+    ap.add_argument("--reference-size", type=int, default=500)
+    ap.add_argument("--quick", action="store_true", help="sizes 100,200; shares 0.1,0.2,0.3; methods mmd, model@0.75")
+    ap.add_argument("--timing", action="store_true", help="also time each method on a 5,000-row window")
+    ap.add_argument("--markdown", type=Path, help="write the README table here")
     args = ap.parse_args()
+    if args.quick:
+        args.sizes, args.shares, args.methods = "100,200", "0.1,0.2,0.3", f"{DEFAULT},{BASELINE}"
+    args.sizes = [int(s) for s in args.sizes.split(",")]
+    args.shares = [float(s) for s in args.shares.split(",")]
+    args.methods = [m for m in args.methods.split(",") if m]
     home = ROOT / ".embgov" / "bench-drift"
     os.environ["EMBGOV_HOME"] = str(home)
     os.environ.setdefault("DO_NOT_TRACK", "1")
     warnings.filterwarnings("ignore")
     home.mkdir(parents=True, exist_ok=True)
-    methods = [m for m in args.methods.split(",") if m]
-    report_methods = [] if args.report_methods == "none" else args.report_methods.split(",")
+    import numpy as np
 
-    sci_texts = [json.loads(line)["text"] for line in (args.scifact / "queries.jsonl").open(encoding="utf-8")]
-    with (args.banking77 / "test.csv").open(encoding="utf-8", newline="") as fh:
-        bank_texts = [row["text"] for row in csv.DictReader(fh)]
-    print(f"drift bench: all-MiniLM-L6-v2, {os.cpu_count()} CPU(s), OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '-')}")
-    t0 = time.perf_counter()
-    sci = encode(sci_texts, "scifact-queries", home / "cache")
-    bank = encode(bank_texts, "banking77-test", home / "cache")
-    print(f"  encoding/loading took {time.perf_counter() - t0:.1f} s")
-    detection(args, sci, bank, methods)
-    timing(args, sci, bank, methods, report_methods, home)
+    print(f"drift bench: model {args.model}, {os.cpu_count()} CPU(s); {args.windows} windows per cell; reference size "
+          f"{args.reference_size}")
+    cache = home / "cache"
+    pairs = args.pairs.split(",")
+    sci_ref_t, held_out_t, sci_other_t = scifact_reference(args.data, args.reference_size)
+    enc = lambda texts, label: encode(args.model, texts, label, cache)  # noqa: E731
+    sci_ref, sci_other = enc(sci_ref_t, "scifact-reference"), enc(sci_other_t, "scifact-others")
+    held_out = enc(held_out_t, "scifact-heldout")
+    clinical = enc(clinical_sentences(args.data), "clinical") if "scifact-clinical" in pairs else None
+    bank_ref_t, bank_pool_t = banking_reference(args.data, args.reference_size)
+    bank_ref, bank_pool = enc(bank_ref_t, "banking77-reference"), enc(bank_pool_t, "banking77-pool")
+    rows: list[dict] = []
+    if "scifact-banking77" in pairs:
+        measure("SciFact->Banking77", sci_ref, sci_other, bank_pool, args, rows)
+    if "scifact-clinical" in pairs:
+        measure("SciFact->clinical", sci_ref, sci_other, clinical, args, rows)
+    if "banking77-scifact" in pairs:
+        measure("Banking77->SciFact", bank_ref, bank_pool, np.vstack([sci_ref, sci_other]), args, rows)
+    # Does fine-tuning set its training claims apart from fresh ones? Held-out reference, training-claim windows.
+    measure("SciFact held-out ref vs training claims", held_out, sci_other, bank_pool,
+            argparse.Namespace(**{**vars(args), "shares": [0.3]}), rows)
+    print()
+    lines = summary(rows, args)
+    if args.markdown:
+        args.markdown.write_text("\n".join(lines) + "\n")
+        print(f"table written to {args.markdown}")
+    if args.timing:
+        rng = np.random.default_rng(3)
+        big_ref = sci_ref
+        big_win = np.vstack([sci_other[rng.choice(len(sci_other), 3500)], bank_pool[rng.choice(len(bank_pool), 1500)]])
+        timing(big_ref, big_win, args.methods)
 
 
 if __name__ == "__main__":

@@ -73,7 +73,8 @@ class GateReceipt(_Contract):
             raise GateError(f"no valid gate receipt ({type(exc).__name__})", where=str(out / RECEIPT_FILE),
                             fix="run the data through the gate first: embgov redact --policy POLICY INPUT... --out DIR") from None
         if receipt.verdict != "passed":
-            raise GateError(f"the gate blocked this dataset: {receipt.verdict_reason}", where=str(out))
+            raise GateError(f"the gate blocked this dataset: {receipt.verdict_reason}", where=str(out),
+                            fix="see the receipt's quarantine list; clean or drop those records and run the gate again")
         if policy_hash and receipt.policy_hash != policy_hash:
             raise GateError("the dataset was redacted under another version of the policy", where=str(out),
                             fix="run the gate again under the currently approved policy")
@@ -126,7 +127,7 @@ class PairSet(_Contract):
         try:
             data = path.read_bytes()  # hash and parse the same bytes
         except OSError as exc:
-            raise GateError(f"cannot read the pairs file ({type(exc).__name__})", where=str(path)) from None
+            raise DataError(f"cannot read the pairs file ({type(exc).__name__})", where=str(path), outcome="fault") from None
         if hashlib.sha256(data).hexdigest() != pairset.sha256:
             raise GateError("the pairs file changed after it was built (sha256 mismatch)", where=str(path),
                             fix="build the pairs again; never edit pairs.jsonl by hand")
@@ -139,8 +140,15 @@ class PairSet(_Contract):
                 raise GateError(f"the gate output for {role!r} is not the one the pairs were built from",
                                 where=str(where / rel), fix="build the pairs again from the current gate output")
         rows = []
-        for n, line in enumerate(data.decode("utf-8").splitlines(), 1):
-            row = json.loads(line)
+        # Line feeds only: pairs are written with ensure_ascii=False, so U+2028 may sit inside a JSON string.
+        for n, line in enumerate(data.decode("utf-8").split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError:
+                raise DataError("the row is not a JSON object", where=f"{path}:{n}",
+                                fix="build the pairs again; never edit pairs.jsonl by hand") from None
             if list(row) != pairset.columns:
                 raise DataError(f"the row's columns differ from the manifest's {pairset.columns}", where=f"{path}:{n}")
             rows.append(row)
@@ -246,18 +254,21 @@ class WindowStats(_Contract):
 
 
 class DriftCalibration(_Contract):
-    """How a drift threshold was set when the spec gives none: the method's scores on pseudo-windows
-    drawn from the reference (a same-distribution null), and the rule applied to them."""
+    """How a drift threshold was set when the spec gives none: the method's scores on same-distribution
+    samples (a null distribution), and the rule applied to them. For mmd: the pooled reference and window
+    rows relabelled at random (a permutation test at the live sizes); for the other methods: pseudo-windows
+    drawn from the reference."""
 
-    resamples: int = Field(description="Pseudo-windows scored.")
-    pseudo_window: int = Field(description="Rows per pseudo-window (drawn without replacement from the reference; the rest of the reference is the pseudo-reference).")
+    resamples: int = Field(description="Null samples scored: relabellings (mmd) or pseudo-windows.")
+    pseudo_window: int = Field(description="Window rows in each null sample (mmd: the live window's rows; otherwise drawn without replacement from the reference, the rest of it being the pseudo-reference).")
     null_mean: float = Field(description="Mean score over the pseudo-windows.")
     null_std: float = Field(description="Standard deviation of those scores (ddof=1).")
     null_median: float = Field(description="Median of those scores.")
     null_max: float = Field(description="Largest of those scores.")
-    rule: str = Field(description="How the threshold follows from the null scores: null max + (null max - null median).")
+    rule: str = Field(description="How the threshold follows from the null scores: mmd, the permutation test's level; otherwise null max + (null max - null median).")
     seconds: float = Field(description="Time the calibration took (0 when it came from the cache).")
     cached: bool = Field(description="True when the calibration was reused from an earlier check on the same reference.")
+    p_value: float | None = Field(None, description="Permutation p-value of the live score, (1 + null scores >= it) / (resamples + 1); mmd only.")
 
 
 class ProbeResult(_Contract):
@@ -287,7 +298,7 @@ class DriftEvent(_Contract):
     reference_source: str | None = Field(None, description="What the reference was made from, e.g. eval-queries or probe-queries.")
     statistics: WindowStats | None = Field(description="Statistics of the window; none when the window is empty.")
     reference_statistics: WindowStats = Field(description="The same statistics of the reference.")
-    method: str = Field(description="Evidently drift method: model, ratio, mmd or distance.")
+    method: str = Field(description="Drift method: mmd (permutation test, the default), or Evidently's model, ratio or distance.")
     score: float | None = Field(description="The method's drift score on the window; none when no decision was made.")
     threshold: float | None = Field(description="Score above which drift is declared; none when no decision was made.")
     threshold_source: Literal["spec", "calibrated"] | None = Field(description="spec: the spec's threshold; calibrated: set from the reference (see calibration).")

@@ -16,7 +16,9 @@ from embgov.cli.common import CONTEXT, emit_json, json_option
                                      "0.0.0.0 to let another host scrape it).")
 @click.option("--print-config", is_flag=True, help="Print the effective settings as JSON and exit.")
 @click.option("--once", is_flag=True, help="Check every monitored model now, act on the results, print them and exit "
-                                           "(no scheduler, no leadership: re-tuning stays idempotent per window).")
+                                           "(no scheduler, no leadership: re-tuning stays idempotent per window). "
+                                           "--json: per model {action, job_id: the job enqueued now or null, "
+                                           "existing_job_id: the job already there (cooldown, same window) or null}.")
 @json_option
 def daemon(config_path, metrics_port, metrics_host, print_config, once, as_json) -> None:
     """Watch every monitored production model on its spec's schedule; enqueue re-tuning on drift.
@@ -45,10 +47,13 @@ def daemon(config_path, metrics_port, metrics_host, print_config, once, as_json)
     outcomes = service.run_once()
     if as_json:
         emit_json(outcomes)
-    elif not outcomes:
+        return
+    if not outcomes:
         click.echo("no monitored production models (a production version whose spec has monitoring enabled)")
+    from embgov.daemon.retune import describe
+
     for name, outcome in outcomes.items():
-        click.echo(f"{name}: {outcome['action']}" + (f" job {outcome['job_id']}" if outcome.get("job_id") else ""))
+        click.echo(f"{name}: {describe(outcome)}")
 
 
 @click.command("events", context_settings=CONTEXT)

@@ -64,14 +64,34 @@ def recent_retune(model: str, cooldown_s: int) -> Any | None:
         return conn.execute(stmt).first()
 
 
+def outcome(action: str, job_id: str | None = None, existing_job_id: str | None = None, **extra: Any) -> dict[str, Any]:
+    """What a check led to. `job_id` is only ever a job this check enqueued; a job that was already there
+    (for this window, or within the cooldown) is `existing_job_id`, so no reader takes it for a new one."""
+    return {"action": action, "job_id": job_id, "existing_job_id": existing_job_id, **extra}
+
+
+def describe(result: dict[str, Any]) -> str:
+    """One line for people: `enqueued job X`, `cooldown: no new job; existing job X ...`, `none`."""
+    action = result.get("action", "none")
+    if action == "enqueued":
+        return f"enqueued job {result['job_id']}"
+    if action == "already-enqueued":
+        return f"already-enqueued: no new job; existing job {result['existing_job_id']} covers this window"
+    if action == "cooldown":
+        return (f"cooldown: no new job; existing job {result['existing_job_id']} was enqueued at "
+                f"{result.get('existing_enqueued_at') or '?'} (cooldown {result.get('cooldown') or '?'})")
+    return action
+
+
 def handle(event: DriftEvent, loaded: LoadedSpec, *, actor: str = ACTOR) -> dict[str, Any]:
-    """Act on one check. Returns {"action": none|cooldown|enqueued|already-enqueued, "job_id": ...}."""
+    """Act on one check. Returns outcome(): action none|cooldown|enqueued|already-enqueued, `job_id` (the job
+    enqueued now, else None) and `existing_job_id` (the job that made a new one unnecessary, else None)."""
     from embgov.audit import append
     from embgov.jobs import submit
     from embgov.spec.models import duration_seconds
 
     if event.decision not in FIRES:
-        return {"action": "none", "job_id": None}
+        return outcome("none")
     subject = f"model:{event.model}:{event.version}"
     figures = {"event_id": event.event_id, "decision": event.decision, "method": event.method, "score": event.score,
                "threshold": event.threshold, "window_size": event.window_size, "window_start": event.window_start}
@@ -79,20 +99,24 @@ def handle(event: DriftEvent, loaded: LoadedSpec, *, actor: str = ACTOR) -> dict
     existing = _job_with_key(key)
     if existing is not None:  # this window already has its job (an earlier check, or another daemon)
         _record(event, f"already-enqueued job {existing}", existing)
-        append(actor, "drift.event", subject, {**figures, "action": "already-enqueued", "job_id": existing})
-        return {"action": "already-enqueued", "job_id": existing}
-    cooldown = duration_seconds(loaded.spec.monitoring.cooldown) if loaded.spec.monitoring else 0
+        append(actor, "drift.event", subject, {**figures, "action": "already-enqueued", "existing_job_id": existing})
+        return outcome("already-enqueued", existing_job_id=existing)
+    window = loaded.spec.monitoring.cooldown if loaded.spec.monitoring else None
+    cooldown = duration_seconds(window) if window else 0
     previous = recent_retune(event.model, cooldown) if cooldown else None
     if previous is not None:
-        action = f"cooldown: job {previous.id} was enqueued at {previous.created_at}"
+        action = f"cooldown: no new job; existing job {previous.id} was enqueued at {previous.created_at} (cooldown {window})"
         _record(event, action, None)
-        append(actor, "drift.event", subject, {**figures, "action": "cooldown", "previous_job": previous.id})
-        return {"action": "cooldown", "job_id": previous.id}
+        append(actor, "drift.event", subject, {**figures, "action": "cooldown", "existing_job_id": previous.id})
+        return outcome("cooldown", existing_job_id=previous.id, existing_enqueued_at=previous.created_at, cooldown=window)
     job, created = submit(loaded, trigger=f"drift:{event.event_id}", actor=actor, idempotency_key=key)
-    action = "enqueued" if created else "already-enqueued"
-    _record(event, f"{action} job {job.id}", job.id)
-    append(actor, "drift.event", subject, {**figures, "action": action, "job_id": job.id})
-    return {"action": action, "job_id": job.id}
+    if not created:  # another daemon submitted the same window's job a moment ago
+        _record(event, f"already-enqueued job {job.id}", job.id)
+        append(actor, "drift.event", subject, {**figures, "action": "already-enqueued", "existing_job_id": job.id})
+        return outcome("already-enqueued", existing_job_id=job.id)
+    _record(event, f"enqueued job {job.id}", job.id)
+    append(actor, "drift.event", subject, {**figures, "action": "enqueued", "job_id": job.id})
+    return outcome("enqueued", job_id=job.id)
 
 
 def list_events(model: str | None = None, limit: int = 50) -> list[dict[str, Any]]:

@@ -76,7 +76,7 @@ def check_window(reference: "Reference | np.ndarray", window: "Window | np.ndarr
 
     spec = monitoring.drift
     result = drift.detect(spec.method, ref, win, min_window=monitoring.min_window, threshold=spec.threshold,
-                          resamples=resamples or drift.RESAMPLES, seed=seed, cache=cache)
+                          resamples=resamples or drift.RESAMPLES, seed=seed, cache=cache, significance=spec.significance)
     ref_centroid = centroid(ref)
     stats = window_stats(win, ref_centroid) if len(win) else None
     ref_stats = window_stats(ref, ref_centroid)

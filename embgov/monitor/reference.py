@@ -6,9 +6,10 @@ version's model, and kept with the probe metrics measured then (for the probe ch
     EMBGOV_HOME/monitor/references/<model>/v<version>/vectors.npy     float32 (n, dim)
                                                      /reference.json  ReferenceInfo
                                                      /calibration.json  calibrated thresholds (a cache)
+                                                     /check.json        the check cache (checkcache.py)
 
 A reference is replaced whole (a new directory swapped in with renames), which also drops the
-calibration cache that belonged to the old vectors.
+calibration and check caches that belonged to the old vectors.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class ReferenceInfo(BaseModel):
     created_at: str = Field(description="UTC time the reference was captured.")
     spec_hash: str | None = Field(None, description="Hash of the spec the reference was captured under.")
     queries_fingerprint: str | None = Field(None, description="Fingerprint of the query set that was encoded, when it came from a spec's set.")
+    judged: int | None = Field(None, description="Of `count`, the queries judged in the set's qrels; the rest were topped up from the same queries file (none: not recorded).")
     statistics: WindowStats = Field(description="Statistics of the reference vectors.")
     promotion_metrics: dict[str, float] = Field(default_factory=dict, description="Probe-set metrics of this version when the reference was captured (metric -> value); empty without a probe set.")
 
@@ -100,7 +102,8 @@ def reference_dir(model: str, version: int) -> Path:
 
 
 def save_reference(model: str, version: int, vectors: Any, *, source: str, promotion_metrics: dict[str, float] | None = None,
-                   spec_hash: str | None = None, queries_fingerprint: str | None = None, created_at: str | None = None) -> Reference:
+                   spec_hash: str | None = None, queries_fingerprint: str | None = None, created_at: str | None = None,
+                   judged: int | None = None) -> Reference:
     """Store (or replace) the reference of `model` version `version`."""
     import numpy as np
 
@@ -114,7 +117,7 @@ def save_reference(model: str, version: int, vectors: Any, *, source: str, promo
     stats = window_stats(array)
     info = ReferenceInfo(model=model, version=int(version), count=int(array.shape[0]), dim=int(array.shape[1]),
                          source=source, created_at=created_at or utc().isoformat().replace("+00:00", "Z"),
-                         spec_hash=spec_hash, queries_fingerprint=queries_fingerprint, statistics=stats,
+                         spec_hash=spec_hash, queries_fingerprint=queries_fingerprint, judged=judged, statistics=stats,
                          promotion_metrics={k: float(v) for k, v in (promotion_metrics or {}).items()})
     final.parent.mkdir(parents=True, exist_ok=True)
     new = final.parent / f".{final.name}-{uuid.uuid4().hex[:8]}.new"

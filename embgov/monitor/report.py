@@ -3,7 +3,10 @@ Evidently workspace (one project per model) so `evidently ui --workspace EMBGOV_
 shows the history of checks.
 
 The report runs the same drift method, at the threshold the decision used, as an `EmbeddingsDrift`
-metric with an `lte(threshold)` test, so its verdict matches the DriftEvent's. Evidently adds a t-SNE
+metric with an `lte(threshold)` test, so its verdict matches the DriftEvent's. For mmd the metric is
+Evidently's own MMD, whose kernel width also depends on the window, so its score differs a little from
+the decision's (embgov.monitor.mmd): that report carries the plot and the decision's score, threshold
+and p-value in its metadata, and no test of its own. Evidently adds a t-SNE
 plot of up to 2,500 rows per side (tens of seconds): this is why the decision never waits for it.
 What is written: vectors reduced to 2-D density contours, scores and ids; never text, and not the
 vectors themselves (`include_data` stays off).
@@ -61,10 +64,14 @@ def build_snapshot(reference: "np.ndarray", window: "np.ndarray", event: DriftEv
     definition = DataDefinition(numerical_columns=cols, embeddings={EMBEDDINGS: cols})
     ref = Dataset.from_pandas(pd.DataFrame(reference, columns=cols), data_definition=definition)
     cur = Dataset.from_pandas(pd.DataFrame(window, columns=cols), data_definition=definition)
+    own_score = event.method != "mmd"  # Evidently computes the same score as the decision did
     metric = EmbeddingsDrift(embeddings_name=EMBEDDINGS, drift_method=get_method(event.method, event.threshold),
-                             tests=[lte(event.threshold)])
+                             tests=[lte(event.threshold)] if own_score else [])
     metadata = {"model": event.model, "version": str(event.version), "kind": event.kind, "event_id": event.event_id,
-                "decision": event.decision, "window_start": event.window_start or "", "window_end": event.window_end or ""}
+                "decision": event.decision, "window_start": event.window_start or "", "window_end": event.window_end or "",
+                "method": event.method, "score": repr(event.score), "threshold": repr(event.threshold)}
+    if event.calibration is not None and event.calibration.p_value is not None:
+        metadata["p_value"] = repr(event.calibration.p_value)
     report = Report([metric], metadata=metadata, tags=["embgov", event.method, event.decision])
     # One OpenMP thread for t-SNE by default: with two, on this 2-core machine while another job ran, t-SNE
     # of 270 rows took 36 s instead of 1.8 s (OpenMP threads spin-wait against the busy cores).

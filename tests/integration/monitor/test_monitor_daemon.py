@@ -68,13 +68,15 @@ def promoted(tiny_model, tmp_path, approved_policy):
 
 def test_capture_then_checks_decide_no_drift_drift_and_degraded(promoted, tmp_path):
     from embgov.audit import list_events
-    from embgov.daemon.check import capture_reference, run_check
+    from embgov.daemon.check import run_check
+    from embgov.monitoring import capture_reference
     from embgov.telemetry import log_embeddings
 
     record, loaded, _ = promoted
     ref = capture_reference("mini", record, loaded)
-    # 23 of the 26 fixture queries are judged in its qrels (only those are encoded); the tiny model is 32-d
-    assert (ref.info.count, ref.info.dim, ref.info.source) == (23, 32, "eval-queries")
+    # 23 of the 26 fixture queries are judged in its qrels; the other 3 top the reference up (reference_size
+    # 500 by default: all there are); the tiny model is 32-d
+    assert (ref.info.count, ref.info.judged, ref.info.dim, ref.info.source) == (26, 23, 32, "eval-queries")
     assert ref.info.spec_hash == loaded.hash and 0 < ref.info.promotion_metrics["ndcg@10"] <= 1
 
     rng = np.random.default_rng(0)
@@ -138,7 +140,7 @@ def test_cli_reference_and_check(promoted):
     _, _, spec_path = promoted
     captured = CliRunner().invoke(monitor, ["reference", "mini:1", "--spec", str(spec_path), "--json"])
     assert captured.exit_code == 0, captured.output
-    assert json.loads(captured.stdout)["count"] == 23
+    assert json.loads(captured.stdout)["count"] == 26
     checked = CliRunner().invoke(monitor, ["check", "mini", "--spec", str(spec_path)])
     assert checked.exit_code == 0, checked.output
     assert "decision: insufficient" in checked.output and "fewer than min_window 10" in checked.output

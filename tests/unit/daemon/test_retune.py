@@ -10,7 +10,7 @@ import pytest
 
 import trainkit as kit
 from embgov.audit import list_events
-from embgov.daemon.retune import handle, idempotency_key, list_events as drift_events
+from embgov.daemon.retune import describe, handle, idempotency_key, list_events as drift_events
 from embgov.monitor.check import check_window
 from embgov.spec import load_spec
 from embgov.store.queue import list_jobs
@@ -45,7 +45,8 @@ def test_drift_enqueues_one_job_named_by_the_event(tmp_path):
     assert event.decision == "drift"
     outcome = handle(event, loaded)
     [job] = list_jobs()
-    assert outcome == {"action": "enqueued", "job_id": job.id}
+    assert outcome == {"action": "enqueued", "job_id": job.id, "existing_job_id": None}
+    assert describe(outcome) == f"enqueued job {job.id}"
     assert job.trigger == f"drift:{event.event_id}" and job.idempotency_key == idempotency_key(event)
     [recorded] = drift_events("mini-run")
     assert recorded["id"] == event.event_id and recorded["job_id"] == job.id and recorded["decision"] == "drift"
@@ -59,7 +60,8 @@ def test_the_same_window_checked_twice_makes_one_job(tmp_path):
     end = datetime.now(timezone.utc).replace(minute=30)
     first = handle(_event(loaded, shift=2.0, end=end), loaded)
     again = handle(_event(loaded, shift=2.0, end=end + timedelta(minutes=5)), loaded)  # same hourly slot
-    assert first["action"] == "enqueued" and again == {"action": "already-enqueued", "job_id": first["job_id"]}
+    assert first["action"] == "enqueued"
+    assert again == {"action": "already-enqueued", "job_id": None, "existing_job_id": first["job_id"]}
     assert len(list_jobs()) == 1 and len(drift_events()) == 2
 
 
@@ -67,9 +69,20 @@ def test_cooldown_holds_back_a_second_window(tmp_path):
     loaded = _spec(tmp_path, cooldown="24h")
     end = datetime.now(timezone.utc)
     first = handle(_event(loaded, shift=2.0, end=end - timedelta(hours=3)), loaded)
-    later = handle(_event(loaded, shift=2.0, end=end), loaded)
-    assert later == {"action": "cooldown", "job_id": first["job_id"]} and len(list_jobs()) == 1
-    assert drift_events()[0]["action"].startswith(f"cooldown: job {first['job_id']}")
+    later_event = _event(loaded, shift=2.0, end=end)
+    later = handle(later_event, loaded)
+    [job] = list_jobs()
+    # the old job is named as what it is, never under `job_id` (which only ever names a job enqueued now)
+    assert later["action"] == "cooldown" and later["job_id"] is None and later["existing_job_id"] == first["job_id"]
+    assert later["existing_enqueued_at"] == job.created_at and later["cooldown"] == "24h"
+    text = describe(later)
+    assert text.startswith(f"cooldown: no new job; existing job {job.id} was enqueued at") and "(cooldown 24h)" in text
+    newest = drift_events()[0]
+    assert newest["id"] == later_event.event_id and newest["job_id"] is None
+    assert newest["action"].startswith(f"cooldown: no new job; existing job {job.id}")
+    [audited] = [e for e in list_events() if e.action == "drift.event" and e.payload["event_id"] == later_event.event_id]
+    assert audited.payload["action"] == "cooldown" and audited.payload["existing_job_id"] == job.id
+    assert "job_id" not in audited.payload
 
 
 @pytest.mark.parametrize("shift, size, decision", [(0.0, 200, "no_drift"), (2.0, 10, "insufficient")])
@@ -77,5 +90,5 @@ def test_no_job_without_drift(tmp_path, shift, size, decision):
     loaded = _spec(tmp_path)
     event = _event(loaded, shift=shift, end=datetime.now(timezone.utc), size=size)
     assert event.decision == decision
-    assert handle(event, loaded) == {"action": "none", "job_id": None}
+    assert handle(event, loaded) == {"action": "none", "job_id": None, "existing_job_id": None}
     assert list_jobs() == [] and drift_events() == []

@@ -45,7 +45,11 @@ def test_shift_is_flagged_and_same_distribution_windows_are_not(name, reference,
     for seed in range(1, 6):
         same = drift.detect(name, reference, gauss(400, seed=seed), min_window=50, cache=cache)
         assert same.drifted is False, (seed, same.reason)
-        assert same.calibration.cached and same.calibration.pseudo_window == 384  # min(400, 1000 // 2) -> 384
+        if name == "mmd":  # a permutation test at the live sizes: nothing to cache, the window's own rows
+            assert not same.calibration.cached and same.calibration.pseudo_window == 400
+            assert same.calibration.resamples == 999 and same.p_value > 0.001 and shifted.p_value <= 0.001
+        else:
+            assert same.calibration.cached and same.calibration.pseudo_window == 384  # min(400, 1000 // 2) -> 384
 
 
 @pytest.mark.parametrize("name", sorted(drift.METHODS))
@@ -87,6 +91,8 @@ def test_reference_too_small_to_calibrate_is_an_error_naming_the_fix():
     with pytest.raises(MonitorError, match="too few to calibrate") as exc:
         drift.detect("model", gauss(12, seed=0), gauss(20, seed=1), min_window=10)
     assert "threshold" in exc.value.fix
+    # the permutation test needs no split of the reference: a small one still gets a decision
+    assert drift.detect("mmd", gauss(12, seed=0), gauss(20, seed=1, shift=3.0), min_window=10).drifted is True
 
 
 def test_dimension_mismatch_and_unknown_method_are_errors(reference):
@@ -99,8 +105,10 @@ def test_dimension_mismatch_and_unknown_method_are_errors(reference):
 def test_mmd_sees_a_deterministic_sample_of_large_inputs():
     big = gauss(2500, seed=5)
     score, _, rows = drift.run_method("mmd", big, big[:2100])
-    assert rows == (2000, 2000) and score == drift.run_method("mmd", big, big[:2100])[0]
+    assert rows == (1000, 1000) and score == drift.run_method("mmd", big, big[:2100])[0]
     assert drift.run_method("distance", big, big[:2100])[2] is None
+    tested = drift.detect("mmd", big, big[:2100], min_window=10)
+    assert tested.rows_used == (1000, 1000) and tested.score == score  # the same sample in the permutation test
 
 
 def test_every_method_the_spec_accepts_is_registered_documented_and_tested():

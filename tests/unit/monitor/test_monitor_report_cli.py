@@ -106,3 +106,14 @@ def test_check_errors_exit_1(monkeypatch):
     monkeypatch.setattr(embgov.registry, "production", lambda name: None)
     out = CliRunner().invoke(monitor, ["check", "m1"])
     assert out.exit_code == 1 and "m1 has no production version to monitor" in out.output
+
+
+def test_an_mmd_report_carries_the_decisions_figures_and_no_test_of_its_own(embgov_home):
+    from embgov.monitor.report import build_snapshot
+
+    ref, win = gauss(150, seed=0), gauss(120, seed=1, shift=1.0)
+    event = check_window(ref, win, MonitoringSection(min_window=50), model="m1", version=2)  # the default: mmd
+    assert event.method == "mmd" and event.decision == "drift"
+    data = json.dumps(build_snapshot(ref, win, event).dump_dict(), default=str)
+    assert repr(event.score) in data and repr(event.calibration.p_value) in data
+    assert "lte" not in data.lower()  # a model-method snapshot holds its lte(threshold) test
