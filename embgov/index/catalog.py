@@ -36,8 +36,32 @@ class Alias(NamedTuple):
     updated_at: str
 
 
+PATHS = ("uri", "corpus", "policy", "queries")  # local ones under EMBGOV_HOME are stored relative to it
+
+
+def _local(value: str) -> bool:
+    return "://" not in value
+
+
+def _dump(record: IndexTable) -> str:
+    """The record as stored: paths inside the home relative to it, so a moved or restored home follows."""
+    from embgov.settings import to_home
+
+    data = record.model_dump(mode="json")
+    for key in PATHS:
+        if data.get(key) and _local(data[key]) and data[key].startswith("/"):
+            data[key] = to_home(data[key])
+    return json.dumps(data)
+
+
 def _record(row) -> IndexTable:
-    return IndexTable.model_validate_json(row.record_json)
+    from embgov.settings import from_home
+
+    data = json.loads(row.record_json)
+    for key in PATHS:
+        if data.get(key) and _local(data[key]):
+            data[key] = str(from_home(data[key]))
+    return IndexTable.model_validate(data)
 
 
 def start(record: IndexTable, *, engine: Engine | None = None) -> None:
@@ -46,7 +70,7 @@ def start(record: IndexTable, *, engine: Engine | None = None) -> None:
     with (engine or get_engine()).begin() as conn:
         conn.execute(insert(index_tables).values(
             table_name=record.table, index_name=record.index, model=record.model, version=record.version,
-            state="building", owner=process_owner(), created_at=now, updated_at=now, record_json=record.model_dump_json()))
+            state="building", owner=process_owner(), created_at=now, updated_at=now, record_json=_dump(record)))
 
 
 def heartbeat(table: str, *, engine: Engine | None = None) -> None:
@@ -59,7 +83,7 @@ def save(record: IndexTable, *, engine: Engine | None = None) -> None:
     now = utcnow()
     with (engine or get_engine()).begin() as conn:
         conn.execute(update(index_tables).where(index_tables.c.table_name == record.table).values(
-            state=record.state, updated_at=now, completed_at=record.completed_at, record_json=record.model_dump_json()))
+            state=record.state, updated_at=now, completed_at=record.completed_at, record_json=_dump(record)))
 
 
 def get(table: str, *, engine: Engine | None = None) -> IndexTable | None:

@@ -10,12 +10,11 @@ rollback is written to the audit log.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from embgov.contracts import EvalReport, ExportedModel, ModelVersion, TrainedModel
 from embgov.errors import RegistryError
-from embgov.settings import get_settings
+from embgov.settings import artifact_location, get_settings, register_home_scheme
 
 ALIAS = "production"
 HISTORY_TAG = "embgov.production_history"
@@ -23,27 +22,18 @@ RECORD = "embgov/model_version.json"
 
 
 def _client():
-    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
-    os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
-    import logging
+    from embgov.settings import mlflow_client
 
-    from mlflow import MlflowClient
-
-    logging.getLogger("mlflow").setLevel(logging.WARNING)
-    settings = get_settings()
-    settings.ensure_home()
-    # Not mlflow.set_tracking_uri: it writes MLFLOW_TRACKING_URI into the environment, which would then
-    # outrank EMBGOV_HOME for the rest of the process.
-    return MlflowClient(tracking_uri=settings.mlflow_uri, registry_uri=settings.mlflow_uri)
+    return mlflow_client()
 
 
 def _experiment(client, name: str) -> str:
     found = client.get_experiment_by_name(name)
     if found is not None:
         return found.experiment_id
-    # Artifacts under EMBGOV_HOME (not ./mlruns of whatever directory the command ran in).
-    location = (get_settings().home / "mlartifacts" / name).resolve().as_uri()
-    return client.create_experiment(name, artifact_location=location)
+    # Artifacts under EMBGOV_HOME (not ./mlruns of whatever directory the command ran in), addressed
+    # relative to it (embgov-home:), so a moved or restored home still finds them.
+    return client.create_experiment(name, artifact_location=artifact_location(name))
 
 
 def _params(spec_dict: dict, prefix: str = "") -> dict[str, str]:
@@ -164,6 +154,7 @@ def model_path(record: ModelVersion, kind: str = "model") -> Path:
 
     if kind not in record.artifacts:
         raise RegistryError(f"version {record.version} of {record.name} has no {kind} artifact", where=f"model {record.name}")
+    register_home_scheme()
     return Path(download_artifacts(artifact_uri=record.artifacts[kind], tracking_uri=get_settings().mlflow_uri))
 
 

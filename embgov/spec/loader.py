@@ -44,13 +44,19 @@ class LoadedSpec:
         return resolve_path(self.base_dir, value)  # as before the check: gate outputs are named after this path
 
     def to_json(self) -> str:
-        """For crossing process boundaries (Ray workers, the queue); re-validated on arrival."""
-        return canonical_json({"spec": spec_dict(self.spec), "base_dir": str(self.base_dir), "source": self.source})
+        """For crossing process boundaries (Ray workers, the queue); re-validated on arrival. A base_dir inside
+        EMBGOV_HOME is recorded relative to it, so a queued or registered spec follows a moved home."""
+        from embgov.settings import to_home
+
+        source = to_home(self.source) if Path(self.source).is_absolute() else self.source
+        return canonical_json({"spec": spec_dict(self.spec), "base_dir": to_home(self.base_dir), "source": source})
 
     @classmethod
     def from_json(cls, text: str) -> "LoadedSpec":
+        from embgov.settings import from_home
+
         payload = json.loads(text)
-        return load_spec_data(payload["spec"], base_dir=Path(payload["base_dir"]), source=payload["source"])
+        return load_spec_data(payload["spec"], base_dir=from_home(payload["base_dir"]), source=payload["source"])
 
 
 def load_spec(path: str | Path, *, check_files: bool = True) -> LoadedSpec:

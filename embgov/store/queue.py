@@ -26,6 +26,7 @@ from sqlalchemy import Engine, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from embgov.errors import StoreError
+from embgov.settings import from_home, to_home
 from embgov.store.db import get_engine, jobs, runs, utc_in, utcnow
 from embgov.store.names import COLUMN_MAX, check_actor, check_key, check_line
 
@@ -67,6 +68,10 @@ def _job(row) -> Job:
     data = dict(row._mapping)
     raw = data.pop("outputs_json")
     data["outputs"] = json.loads(raw) if raw else None
+    if data.get("run_dir"):  # recorded relative to EMBGOV_HOME when it lies there (a moved home follows)
+        data["run_dir"] = str(from_home(data["run_dir"]))
+    if data["outputs"] and data["outputs"].get("run_dir"):
+        data["outputs"]["run_dir"] = str(from_home(data["outputs"]["run_dir"]))
     return Job(**data)
 
 
@@ -187,7 +192,7 @@ def claim(owner: str, *, lease_seconds: float, job_id: str | None = None, runs_r
         done = conn.execute(update(jobs).where(jobs.c.id == found, jobs.c.state == "queued").values(
             state="running", lease_owner=owner, lease_expires_at=utc_in(lease_seconds), attempts=jobs.c.attempts + 1,
             started_at=func.coalesce(jobs.c.started_at, now), updated_at=now, error=None,
-            run_dir=f"{runs_root.rstrip('/')}/{found}" if runs_root else jobs.c.run_dir))
+            run_dir=to_home(f"{runs_root.rstrip('/')}/{found}") if runs_root else jobs.c.run_dir))
         if done.rowcount != 1:  # cannot happen under the locks above; refuse rather than double-run
             return None
         job = _job(conn.execute(select(jobs).where(jobs.c.id == found)).first())
@@ -240,6 +245,8 @@ def finish(job_id: str, owner: str, state: str, *, error: str | None = None, out
         values = dict(state="queued" if requeue else state, lease_owner=None, lease_expires_at=None, updated_at=now,
                       error=error, finished_at=None if requeue else now)
         if outputs is not None:
+            if outputs.get("run_dir"):
+                outputs = {**outputs, "run_dir": to_home(outputs["run_dir"])}
             values["outputs_json"] = json.dumps(outputs, sort_keys=True, default=str)
         conn.execute(update(jobs).where(_held(job_id, owner)).values(**values))
         conn.execute(update(runs).where(runs.c.job_id == job_id, runs.c.attempt == row.attempts, runs.c.state == "running")

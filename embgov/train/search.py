@@ -9,7 +9,6 @@ Every trial is an MLflow run (parameters and validation scores, never text) in t
 from __future__ import annotations
 
 import logging
-import os
 
 log = logging.getLogger("embgov.train")
 
@@ -43,20 +42,15 @@ def best_trial(trials: list[dict]) -> int:
 def log_trials(job: str, spec_hash: str, trials: list[dict], chosen: int) -> list[str]:
     """One MLflow run per trial; returns their run ids (empty when MLflow is unreachable: the trials
     stay in trained.json, and the failure is logged, not raised)."""
-    from embgov.settings import get_settings
-
-    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
     try:
-        from mlflow import MlflowClient
         from mlflow.entities import Metric, Param, RunTag
 
-        logging.getLogger("mlflow").setLevel(logging.WARNING)
-        settings = get_settings()
-        client = MlflowClient(tracking_uri=settings.mlflow_uri, registry_uri=settings.mlflow_uri)
+        from embgov.settings import artifact_location, mlflow_client
+
+        client = mlflow_client()  # artifact locations relative to EMBGOV_HOME (embgov.settings)
         name = f"{job}.search"
         found = client.get_experiment_by_name(name)
-        exp = found.experiment_id if found else client.create_experiment(
-            name, artifact_location=(settings.ensure_home() / "mlartifacts" / name).resolve().as_uri())
+        exp = found.experiment_id if found else client.create_experiment(name, artifact_location=artifact_location(name))
         ids = []
         for i, t in enumerate(trials):
             run = client.create_run(exp, run_name=f"{job}-{spec_hash[:12]}-trial{i + 1}")
