@@ -101,6 +101,15 @@ def _register() -> None:
     monitor.monitor.add_command(daemon.events)
     cli.add_command(daemon.daemon)
     cli.add_command(index.index)
+    from embgov.cli import serve
+
+    cli.add_command(serve.serve)
+    cli.add_command(serve.token)
+    from embgov.cli import home
+
+    cli.add_command(home.home)
+    cli.add_command(home.backup)
+    cli.add_command(home.restore)
 
 
 _register()
