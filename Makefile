@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # `make TORCH=torch install` (or any torch >= 2.4 you already have).
 TORCH  ?= torch==2.13.0
 
-.PHONY: install demo test test-all bench clean
+.PHONY: install demo test test-unit bench bench-quick clean
 
 install: $(VENV)/.installed
 
@@ -20,8 +20,23 @@ $(VENV)/.installed: pyproject.toml
 demo: install
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash demo/run.sh
 
+# Everything, the slow tests included (CI runs this). `make test-unit` is the quick inner loop.
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "slow or not slow"
+
+test-unit: install
+	$(BIN)/python -m pytest -q tests/unit -m "not slow"
+
+# Figures that are cheap to reproduce (minutes, data from ../shared/data); `bench` adds the ones that
+# run real fine-tuning jobs (an hour or more on 2 cores). Each script prints its ratio to its baseline.
+BENCH_QUICK := cli_start.py "gate.py --quick" canary.py drift.py index.py export.py
+BENCH_SLOW  := quality.py adapt.py recipe.py train.py export_quality.py
+
+bench-quick: install
+	@for b in $(BENCH_QUICK); do echo "== bench/$$b"; $(BIN)/python bench/$$b || exit 1; done
+
+bench: bench-quick
+	@for b in $(BENCH_SLOW); do echo "== bench/$$b"; $(BIN)/python bench/$$b || exit 1; done
 
 clean:
 	rm -rf .embgov .pytest_cache .hypothesis

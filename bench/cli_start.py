@@ -3,12 +3,15 @@
     python bench/cli_start.py [--runs 7]
 
 Prints the median of each and the ratio to the interpreter's own start-up. The point: the CLI
-imports none of torch/ray/presidio/evidently/mlflow (≈14 s together) for these commands.
+imports no stage package and none of torch/ray/presidio/evidently/mlflow (≈14 s together) for these
+commands (tests/unit/test_layers.py asserts it); the target for `--help` is <= 0.15 s on an idle machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -19,10 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def timed(cmd: list[str], runs: int) -> float:
+    # validate checks this host too: give it a key of its own when none is set (a throw-away one).
+    env = {"EMBGOV_HASH_KEY": secrets.token_hex(32), **os.environ}
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT, env=env)
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
 

@@ -1,18 +1,37 @@
 """One exception tree. Every error says what is wrong, where, and how to fix it.
 
 Messages never carry record text: only paths, field names, ids, hashes and counts.
+
+Each error also carries an `outcome`, which decides what a job does with it (embgov.jobs):
+  refused  a rule said no (the gate, the policy, a signature): the job is blocked, never retried, and
+           the error must say how to fix it;
+  invalid  input a retry cannot fix (a spec, a data file): the job fails at once;
+  fault    something could not run (a crash, a library, the database): the job fails and is retried.
+A class sets its usual outcome; a raise site may name another (`GateError(..., outcome="fault")`).
 """
 
 from __future__ import annotations
+
+from typing import Literal
+
+Outcome = Literal["refused", "invalid", "fault"]
+OUTCOMES = ("refused", "invalid", "fault")
 
 
 class EmbgovError(Exception):
     """Base of every error embgov raises on purpose. The CLI prints it and exits 1."""
 
-    def __init__(self, what: str, *, where: str | None = None, fix: str | None = None):
+    outcome: Outcome = "fault"
+
+    def __init__(self, what: str, *, where: str | None = None, fix: str | None = None,
+                 outcome: Outcome | None = None):
         self.what = what
         self.where = where
         self.fix = fix
+        if outcome is not None:
+            if outcome not in OUTCOMES:
+                raise ValueError(f"unknown outcome {outcome!r}; one of {OUTCOMES}")
+            self.outcome = outcome
         super().__init__(self.render())
 
     def render(self) -> str:
@@ -23,10 +42,12 @@ class EmbgovError(Exception):
 class SpecError(EmbgovError):
     """A job spec is unreadable or invalid. `problems` holds one located message per fault."""
 
+    outcome: Outcome = "invalid"
+
     def __init__(self, what: str, *, where: str | None = None, fix: str | None = None,
-                 problems: list[str] | None = None):
+                 problems: list[str] | None = None, outcome: Outcome | None = None):
         self.problems = problems or []
-        super().__init__(what, where=where, fix=fix)
+        super().__init__(what, where=where, fix=fix, outcome=outcome)
 
     def render(self) -> str:
         base = super().render()
@@ -41,9 +62,13 @@ class ConfigError(SpecError):
 class PolicyError(EmbgovError):
     """A redaction policy is unreadable, invalid, unapproved or changed since approval."""
 
+    outcome: Outcome = "refused"
+
 
 class GateError(EmbgovError):
     """The redaction gate could not run, or refused the data (it fails closed)."""
+
+    outcome: Outcome = "refused"  # an analyzer crash is raised with outcome="fault": retried, not blocked
 
 
 class StoreError(EmbgovError):
@@ -56,6 +81,8 @@ class AuditError(EmbgovError):
 
 class DataError(EmbgovError):
     """Training data is unreadable, malformed or yields no pairs (names file, line and field; never text)."""
+
+    outcome: Outcome = "invalid"
 
 
 class InputError(DataError):

@@ -52,13 +52,17 @@ def _source_args(resolve: Callable[[str], Path], src) -> dict:
             "optional_fields": [src.title_field] if src.title_field and not text else None}
 
 
-def _gate_one(policy, role: str, args: dict, out: Path, *, actor: str, say: Say) -> Path:
-    """One source through the gate into `out`, or `out` reused when it already holds this input's passing output."""
+def _gate_one(policy, role: str, args: dict, out: Path, *, actor: str, say: Say, same: Path | None = None) -> Path:
+    """One source through the gate into `out`, or `out` reused when it already holds this input's passing
+    output. `same`: a directory where the gate already cleared this input with these arguments (the run's
+    training gate, when the held-out corpus is the training corpus): copied, then checked like any reuse."""
     from embgov.gate.run import run_gate
     from embgov.hashing import fingerprint
 
     args = dict(args)
     path = args.pop("path")
+    if not out.exists() and same is not None and (same / "receipt.json").is_file():
+        _copy_dir(same, out)
     if out.exists():
         try:
             receipt = GateReceipt.accept(out, policy.content_hash)
@@ -76,6 +80,22 @@ def _gate_one(policy, role: str, args: dict, out: Path, *, actor: str, say: Say)
     say(f"gate {role}: {receipt.records_out}/{receipt.records_in} records cleared, "
         f"{sum(receipt.entity_counts.values())} findings redacted")
     return out
+
+
+def _copy_dir(src: Path, out: Path) -> None:
+    """Copy a gate output into place atomically (a temporary sibling, then a rename)."""
+    import shutil
+    import tempfile
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        shutil.copytree(src, tmp, dirs_exist_ok=True)
+        tmp.rename(out)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not out.exists():
+            raise
 
 
 def gate_sources(loaded: LoadedSpec, run_dir: Path, *, actor: str, say: Say = log.info) -> tuple[dict[str, Path], str]:
@@ -102,8 +122,9 @@ def retrieval_sets(loaded: LoadedSpec) -> dict[str, RetrievalSet]:
 
 
 def _gate_set(policy, role: str, rset: RetrievalSet, resolve: Callable[[str], Path], root: Path, *,
-              actor: str, say: Say) -> RetrievalSet:
-    """A retrieval set's corpus, queries and qrels through the gate, cached under `root` by policy and input."""
+              actor: str, say: Say, done: list[tuple[dict, Path]] = ()) -> RetrievalSet:
+    """A retrieval set's corpus, queries and qrels through the gate, cached under `root` by policy and input.
+    `done`: (gate arguments, output directory) the run's training gate already produced, reused when equal."""
     from embgov.hashing import fingerprint
 
     parts = {"corpus": _source_args(resolve, rset.corpus), "queries": _source_args(resolve, rset.queries),
@@ -111,7 +132,9 @@ def _gate_set(policy, role: str, rset: RetrievalSet, resolve: Callable[[str], Pa
     update = {}
     for part, args in parts.items():
         key = f"{policy.content_hash[:12]}-{fingerprint([args['path']])[:16]}"
-        out = _gate_one(policy, f"{role}-{part}", args, root / f"{role}-{part}-{key}", actor=actor, say=say)
+        same = next((out for prior, out in done if prior == args), None)
+        out = _gate_one(policy, f"{role}-{part}", args, root / f"{role}-{part}-{key}", actor=actor, say=say,
+                        same=same)
         source = getattr(rset, part)
         update[part] = source.model_copy(update={"path": str(out.resolve() / Path(source.path).name)})
     return rset.model_copy(update=update)
@@ -127,8 +150,11 @@ def gate_files_set(policy_path: str | Path, rset: RetrievalSet, *, actor: str, s
     return _gate_set(policy, "files", rset, lambda p: Path(p).resolve(), root, actor=actor, say=say)
 
 
-def gate_sets(loaded: LoadedSpec, *, actor: str, say: Say = log.info, root: Path | None = None) -> LoadedSpec:
-    """The spec with every retrieval set read from its gated copy (gated now, or reused from the cache)."""
+def gate_sets(loaded: LoadedSpec, *, actor: str, say: Say = log.info, root: Path | None = None,
+              run_dir: Path | None = None) -> LoadedSpec:
+    """The spec with every retrieval set read from its gated copy (gated now, or reused from the cache).
+    `run_dir`: a run whose training gate output may stand in for a set's file that is a training source
+    too (the same file read the same way: a held-out set drawn from the training corpus is gated once)."""
     from embgov.policy.approvals import require_approved
     from embgov.settings import get_settings
 
@@ -137,7 +163,9 @@ def gate_sets(loaded: LoadedSpec, *, actor: str, say: Say = log.info, root: Path
         return loaded
     policy = require_approved(loaded.resolve(loaded.spec.policy))
     root = root or get_settings().ensure_home() / SETS_DIR
-    gated = {role: _gate_set(policy, role, rset, loaded.resolve, root, actor=actor, say=say) for role, rset in sets.items()}
+    done = [(args, run_dir / "gate" / role) for role, args in gate_plan(loaded).items()] if run_dir else []
+    gated = {role: _gate_set(policy, role, rset, loaded.resolve, root, actor=actor, say=say, done=done)
+             for role, rset in sets.items()}
     spec = loaded.spec
     changes = {}
     if spec.evaluation is not None:

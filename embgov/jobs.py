@@ -19,13 +19,11 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
-from embgov.errors import DataError, EmbgovError, GateError, InputError, PolicyError, SpecError, StoreError
+from embgov.errors import EmbgovError, InputError, SpecError, StoreError
 from embgov.spec.loader import LoadedSpec
 from embgov.store.queue import Job
 
 Say = Callable[[str], None]
-# Input that a retry cannot fix: fail at once instead of burning attempts.
-NOT_RETRIED = (SpecError, DataError)
 CRASH_AFTER_STAGE = "EMBGOV_TEST_CRASH_AFTER_STAGE"  # test hook: the attempt's process dies when this stage ends
 
 
@@ -224,10 +222,13 @@ def _attempt(job: Job, owner: str, say: Say, watch: StopWatch) -> dict[str, Any]
 
 
 def _failure(exc: Exception, say: Say) -> dict[str, Any]:
-    if isinstance(exc, (GateError, PolicyError)):
-        return {"state": "blocked", "error": exc.render(), "outputs": None, "retry": False}
-    if isinstance(exc, EmbgovError):  # InputError among them: a DataError, failed and not retried
-        return {"state": "failed", "error": exc.render(), "outputs": None, "retry": not isinstance(exc, NOT_RETRIED)}
+    """By the error's outcome (embgov.errors): refused blocks, invalid fails, a fault fails and is retried."""
+    if isinstance(exc, EmbgovError):
+        if exc.outcome == "refused":
+            return {"state": "blocked", "error": exc.render(), "outputs": None, "retry": False}
+        if exc.outcome == "fault" and exc.__cause__ is not None:  # e.g. an analyzer crash under the gate's error
+            log_traceback(exc.__cause__, say)
+        return {"state": "failed", "error": exc.render(), "outputs": None, "retry": exc.outcome == "fault"}
     log_traceback(exc, say)  # recorded without its message, retried
     return {"state": "failed", "error": internal_error(exc), "outputs": None, "retry": True}
 

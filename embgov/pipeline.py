@@ -23,6 +23,16 @@ def _quiet_stage(stage: str) -> None:
     pass
 
 
+def in_run(path: str, run: Path) -> str:
+    """A path a stage recorded inside a run directory, taken in `run` (a job resumed in a moved or restored
+    home must read its own run, never the original's): the run directory's name is the job's id, so what
+    follows it is the same place in this run."""
+    if f"/{run.name}/" not in path:
+        return path
+    mapped = run / path.split(f"/{run.name}/", 1)[1]
+    return str(mapped) if mapped.exists() else path
+
+
 def gate_sources(loaded: LoadedSpec, run_dir: Path, *, actor: str, say: Say = log.info) -> tuple[dict[str, Path], str]:
     """Every training source of the spec through the gate (embgov.gating): role -> output directory, policy hash."""
     from embgov.gating import gate_sources as gate
@@ -75,7 +85,9 @@ def prepare_and_train(loaded: LoadedSpec, run_dir: str | Path, *, actor: str = "
     trained_json = run / "train" / "trained.json"
     if trained_json.exists():
         say("train: reused")
-        return TrainedModel.model_validate_json(trained_json.read_text())
+        trained = TrainedModel.model_validate_json(trained_json.read_text())
+        return trained.model_copy(update={"model_dir": in_run(trained.model_dir, run),
+                                          "adapter_dir": trained.adapter_dir and in_run(trained.adapter_dir, run)})
     say(f"train: {loaded.spec.adaptation.method} on {loaded.spec.resources.num_workers} Ray worker(s)")
     from embgov.train.progress import ProgressLine
 
@@ -96,7 +108,7 @@ def _evaluate(loaded: LoadedSpec, trained: TrainedModel, run: Path, actor: str, 
     if path.exists():
         say("evaluate: reused")
         return EvalReport.model_validate_json(path.read_text())
-    report = evaluate_spec(gate_sets(loaded, actor=actor, say=say), trained.model_dir, say=say)
+    report = evaluate_spec(gate_sets(loaded, actor=actor, say=say, run_dir=run), trained.model_dir, say=say)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(report.model_dump_json(indent=2))
     for warning in report.warnings:
@@ -113,7 +125,8 @@ def _export(loaded: LoadedSpec, trained: TrainedModel, run: Path, say: Say) -> l
     out = run / "export"
     if (out / "export.json").exists():
         say("export: reused")
-        return [ExportedModel.model_validate(e) for e in json.loads((out / "export.json").read_text())]
+        return [ExportedModel.model_validate({**e, "path": in_run(e["path"], run)})
+                for e in json.loads((out / "export.json").read_text())]
     exported = export_model(trained.model_dir, out, formats=list(ex.formats), quantize=ex.quantize,
                             parity_min_cosine=ex.parity_min_cosine)
     for e in exported:
@@ -124,6 +137,7 @@ def _export(loaded: LoadedSpec, trained: TrainedModel, run: Path, say: Say) -> l
 def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | None, exports: list[ExportedModel],
               run: Path, trigger: str, actor: str, say: Say) -> ModelVersion:
     from embgov.registry import register
+    from embgov.registry.specs import registered_spec_json
     from embgov.spec.loader import spec_dict
 
     path = run / "registered.json"
@@ -132,7 +146,8 @@ def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | No
         return ModelVersion.model_validate_json(path.read_text())
     pairset = PairSet.model_validate_json((run / "pairs" / "pairs.json").read_text())
     files = {f"receipts/{role}": run / "gate" / role / "receipt.json" for role in sorted(pairset.receipts)}
-    (run / "spec.json").write_text(loaded.to_json())  # the daemon re-submits a production model's own spec
+    # The daemon re-submits a production model's own spec: recorded relative to the home (embgov.registry.specs).
+    (run / "spec.json").write_text(registered_spec_json(loaded))
     files.update({"pairs": run / "pairs" / "pairs.json", "train": run / "train" / "trained.json", "spec": run / "spec.json"})
     if report is not None:
         files["eval"] = run / "eval" / "report.json"
@@ -144,28 +159,6 @@ def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | No
     return version
 
 
-def after_promotion(version: ModelVersion, loaded: LoadedSpec | None = None, *, actor: str, say: Say = log.info) -> None:
-    """What follows a promotion or a rollback (by the rules or by a person): a monitored model's
-    reference window is captured, and vector indexes serving another version of this model are
-    rebuilt for it and switched once checked. Failures are reported, not raised: the promotion
-    stands, the first monitoring check captures a missing reference, an index stays on its table."""
-    from embgov.daemon.check import capture_reference, spec_for
-    from embgov.errors import EmbgovError
-    from embgov.indexing import on_promotion
-
-    try:
-        loaded = spec_for(version, loaded)
-        monitoring = loaded.spec.monitoring
-        if monitoring is not None and monitoring.enabled:
-            capture_reference(version.name, version, loaded, say=say, actor=actor)
-    except EmbgovError as exc:
-        say(f"monitor reference: not captured ({exc.what}); the first check captures it")
-    try:
-        on_promotion(version, actor=actor, say=say)
-    except EmbgovError as exc:
-        say(f"index: not updated ({exc.what})")
-
-
 def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:cli", actor: str = "cli",
             say: Say = log.info, stage: Callable[[str], None] = _quiet_stage,
             should_stop: Callable[[], bool] | None = None) -> dict:
@@ -173,7 +166,7 @@ def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:c
     (`promoted`), and `promotion`, that decision in one line; a candidate the rules refuse stays
     registered, with the reasons. `stage(name)` is called as each of STAGES starts (the worker
     records it); `should_stop` as in prepare_and_train."""
-    from embgov.registry import promote
+    from embgov.promotion import promote
 
     run = Path(run_dir)
     trained = prepare_and_train(loaded, run, actor=actor, say=say, stage=stage, should_stop=should_stop)
@@ -187,10 +180,10 @@ def run_job(loaded: LoadedSpec, run_dir: str | Path, *, trigger: str = "person:c
     decision = report.decision if report else None
     promoted = False
     if decision is not None and decision.promote and version.status == "candidate":
+        # The rules decide, so the rules are the actor of the change and of what follows (reference, indexes).
         version = promote(version.name, version.version, actor="embgov:promotion-rules",
-                          reason="; ".join(decision.reasons))
+                          reason="; ".join(decision.reasons), loaded=loaded, say=say)
         promoted = True
-        after_promotion(version, loaded, actor=actor, say=say)
     summary = promotion_summary(decision, promoted, version.status)
     say(f"promotion: {summary}")
     for reason in decision.reasons if decision is not None else []:

@@ -71,7 +71,7 @@ def host_problems(loaded: LoadedSpec, policy: Any = None) -> list[Problem]:
 def _policy_problems(policy: Any, policy_path: Path | None) -> list[Problem]:
     """The keyed-hash secret (needed for pseudonymous record ids and `hash` actions) and spaCy's model."""
     from embgov.errors import GateError
-    from embgov.gate.redactor import read_hash_key  # light: Presidio is imported only when an analyzer is built
+    from embgov.policy.keys import read_hash_key
 
     out: list[Problem] = []
     try:  # the gate's own reader: the same rules (where the key comes from, how strong it must be)

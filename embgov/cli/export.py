@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from embgov.cli.common import CONTEXT, emit_json, json_option
-from embgov.export.run import FORMATS, INT8_MIN_COSINE  # light: the heavy libraries load inside export_model
+from embgov.formats import FORMATS, INT8_MIN_COSINE  # light: the heavy libraries load inside export_model
 
 
 @click.command(context_settings=CONTEXT)

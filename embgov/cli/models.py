@@ -71,11 +71,9 @@ def show(ref, as_json) -> None:
 @json_option
 def promote(name, version, actor, reason, as_json) -> None:
     """Make VERSION of NAME production, overriding the automatic decision. Audited."""
-    from embgov.pipeline import after_promotion
-    from embgov.registry import promote as do
+    from embgov.promotion import promote as do
 
-    r = do(name, version, actor=f"person:{actor}", reason=reason)
-    after_promotion(r, actor=f"person:{actor}", say=lambda m: click.echo(m, err=True))
+    r = do(name, version, actor=f"person:{actor}", reason=reason, say=lambda m: click.echo(m, err=True))
     emit_json(r.model_dump()) if as_json else click.echo(f"{r.name}:{r.version} is production")
 
 
@@ -86,9 +84,7 @@ def promote(name, version, actor, reason, as_json) -> None:
 @json_option
 def rollback(name, actor, reason, as_json) -> None:
     """Put the previous production version of NAME back. Audited."""
-    from embgov.pipeline import after_promotion
-    from embgov.registry import rollback as do
+    from embgov.promotion import rollback as do
 
-    r = do(name, actor=f"person:{actor}", reason=reason)
-    after_promotion(r, actor=f"person:{actor}", say=lambda m: click.echo(m, err=True))
+    r = do(name, actor=f"person:{actor}", reason=reason, say=lambda m: click.echo(m, err=True))
     emit_json(r.model_dump()) if as_json else click.echo(f"{r.name}:{r.version} is production again")

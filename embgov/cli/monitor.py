@@ -108,13 +108,20 @@ def _print_event(event) -> None:
 @click.option("--spec", "spec_path", type=click.Path(dir_okay=False), help="The model's job spec (its monitoring section); default: the version's registered spec.")
 @click.option("--kind", default="query", show_default=True, help="Telemetry stream to check.")
 @click.option("--report", is_flag=True, help="Also write the Evidently HTML report and a workspace snapshot (slow: t-SNE).")
+@click.option("--no-cache", is_flag=True, help="Ask the registry for the production version instead of the check cache "
+                                               "(written at promotion and by the daemon, valid until the next promotion or rollback).")
 @json_option
-def check(model, spec_path, kind, report, as_json) -> None:
+def check(model, spec_path, kind, report, no_cache, as_json) -> None:
     """Check MODEL's production version now on its latest telemetry window and print the decision
-    (drift, no_drift, insufficient or degraded) with its figures. Audited as monitor.check."""
+    (drift, no_drift, insufficient or degraded) with its figures. Audited as monitor.check.
+
+    The production version, its registered spec and model directory come from the check cache beside
+    the reference when the audit log's last promotion of MODEL is the one the cache was written under
+    (and the reference's hash matches); otherwise from the registry, which rewrites the cache."""
     from embgov.daemon.check import run_check
 
-    event = run_check(model, spec=_spec(spec_path), report=report, kind=kind, say=None if as_json else say)
+    event = run_check(model, spec=_spec(spec_path), report=report, kind=kind, say=None if as_json else say,
+                      use_cache=not no_cache)
     if as_json:
         emit_json(event.model_dump())
     else:
@@ -128,7 +135,7 @@ def check(model, spec_path, kind, report, as_json) -> None:
 def reference(ref, spec_path, as_json) -> None:
     """Capture the reference window of MODEL (the production version, or VERSION) by hand: the spec's
     held-out queries (else its probe queries) encoded by that version, plus its probe metrics."""
-    from embgov.daemon.check import capture_reference, spec_for
+    from embgov.monitoring import capture_reference, spec_for
     from embgov.registry import get_version
 
     name, _, version = ref.partition(":")

@@ -49,7 +49,7 @@ def trigger_for(schedule: str):
 
 def monitored(config: DaemonConfig) -> dict[str, str]:
     """Model name -> schedule, for production versions whose registered spec has monitoring enabled."""
-    from embgov.daemon.check import spec_for
+    from embgov.monitoring import spec_for
     from embgov.errors import EmbgovError
     from embgov.registry import list_versions, production
 
@@ -72,9 +72,10 @@ def monitored(config: DaemonConfig) -> dict[str, str]:
 
 def scheduled_check(name: str) -> dict[str, Any]:
     """One check of `name` and its consequence; what the scheduler runs (referenced by name)."""
-    from embgov.daemon.check import run_check, spec_for
-    from embgov.daemon.retune import handle
+    from embgov.daemon.check import run_check
+    from embgov.daemon.retune import describe, handle, outcome as make_outcome
     from embgov.errors import EmbgovError
+    from embgov.monitoring import spec_for
     from embgov.registry import production
 
     daemon: Daemon = _runtime["daemon"]
@@ -82,18 +83,18 @@ def scheduled_check(name: str) -> dict[str, Any]:
     try:
         record = production(name)
         if record is None:  # demoted since the schedule was made; the next reconcile drops the check
-            return {"action": "none", "job_id": None}
+            return make_outcome("none")
         loaded = spec_for(record, None)  # read once: the check and the re-tuning job use the same spec
         event = run_check(name, spec=loaded, report=daemon.config.report, say=daemon.say)
         outcome = handle(event, loaded)
     except EmbgovError as exc:
         metrics["failures"].labels(name).inc()
         daemon.say(f"check {name}: failed: {exc.what}")
-        return {"action": "failed"}
+        return make_outcome("failed")
     except Exception as exc:  # noqa: BLE001 - a check must never take the daemon down
         metrics["failures"].labels(name).inc()
         daemon.say(f"check {name}: internal error {type(exc).__name__}")
-        return {"action": "failed"}
+        return make_outcome("failed")
     metrics["checks"].labels(name, event.decision).inc()
     if event.score is not None:
         metrics["score"].labels(name, event.method).set(event.score)
@@ -102,7 +103,7 @@ def scheduled_check(name: str) -> dict[str, Any]:
     if outcome["action"] == "enqueued":
         metrics["enqueued"].labels(name).inc()
     daemon.say(f"check {name}:{event.version}: {event.decision} (score {event.score}, threshold {event.threshold}, "
-               f"window {event.window_size}) -> {outcome['action']} {outcome['job_id'] or ''}".rstrip())
+               f"window {event.window_size}) -> {describe(outcome)}")
     return outcome
 
 

@@ -1,50 +1,29 @@
-"""A small deterministic wrapper over bm25s: English stop words, a stemmer only when PyStemmer is
-installed, full score vectors and a stable ranking (ties go to the lower document index), so the
+"""A small deterministic wrapper over bm25s (terms as embgov.lexical analyses them, the same as the
+evaluation's BM25 baseline): full score vectors and a stable ranking (ties go to the lower document index), so the
 same inputs always give the same candidates."""
 
 from __future__ import annotations
 
-import importlib.util
-from functools import lru_cache
 from typing import Sequence
 
+from embgov import lexical
+from embgov.errors import DataError
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    # PyStemmer is optional: not a dependency of embgov, used when someone has installed it.
-    if importlib.util.find_spec("Stemmer") is None:
-        return None
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-def stemmer_name() -> str:
-    return "snowball-english" if _stemmer() is not None else "none"
-
-
-def _bm25s():
-    try:
-        import bm25s
-    except ImportError:
-        from embgov.errors import DataError
-
-        raise DataError("bm25s is not installed", fix="pip install bm25s") from None
-    return bm25s
+stemmer_name = lexical.stemmer_name
 
 
 class Bm25Index:
     """BM25 over a fixed list of texts; scores() returns one float per text."""
 
     def __init__(self, texts: Sequence[str]):
-        bm25s = _bm25s()
+        bm25s = lexical.bm25s_module(DataError)
         self.size = len(texts)
         self._retriever = bm25s.BM25()
         self._retriever.index(self._tokenize(list(texts)), show_progress=False)
 
     @staticmethod
     def _tokenize(texts: list[str]) -> list[list[str]]:
-        return _bm25s().tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+        return lexical.tokenize(texts, DataError)
 
     def scores(self, query: str):
         import numpy as np

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-# One joiner everywhere: a line break invents no punctuation, BERT-style tokenizers read it as a
-# space, and the sentence splitter treats it as a boundary, so a title is a sentence of its own.
-TITLE_JOINER = "\n"
+from embgov.records import TITLE_JOINER, join_title  # noqa: F401 - one joiner for training and evaluation
 
 # Words for the vocabulary report: a letter, then letters, digits or hyphens (two characters at least).
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
@@ -19,15 +17,6 @@ _BOUNDARY = re.compile(
     r"|(?<=[.!?][\"')\]])\s+(?=[\"'(\[]?[A-Z])"
     r"|\s*\n\s*"
 )
-
-
-def join_title(title: str | None, body: str) -> str:
-    """The text of a record: its title (when present and not blank) and its body."""
-    title = (title or "").strip()
-    body = body.strip()
-    if not title:
-        return body
-    return f"{title}{TITLE_JOINER}{body}" if body else title
 
 
 def split_sentences(text: str) -> list[str]:

@@ -1,43 +1,25 @@
-"""The BM25 baseline (bm25s): English stop words, the Snowball stemmer only when PyStemmer is installed.
+"""The BM25 baseline (bm25s), with the terms embgov.lexical gives (stop words out, Snowball-stemmed).
 
 Its model name always contains `bm25` (BM25_NAME), so reports and scripts can find it.
 """
 
 from __future__ import annotations
 
-import importlib.util
-
+from embgov import lexical
 from embgov.errors import EvalError
 
 BM25_NAME = "bm25"
-
-
-def stemmer():
-    """PyStemmer's English stemmer, or None: it is optional (not an embgov dependency)."""
-    if importlib.util.find_spec("Stemmer") is None:
-        return None
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-def stemmer_name() -> str:
-    return "snowball-english" if importlib.util.find_spec("Stemmer") is not None else "none"
+stemmer_name = lexical.stemmer_name
 
 
 def bm25_run(eset, *, k: int) -> dict[str, dict[str, float]]:
     """{query id: {doc id: score}}: each query's top k documents with a positive score.
 
     Documents sharing no term with the query score 0 and are left out: they were not retrieved."""
-    try:
-        import bm25s
-    except ImportError:
-        raise EvalError("bm25s is not installed", fix="pip install bm25s") from None
-
-    stem = stemmer()
+    bm25s = lexical.bm25s_module(EvalError)
 
     def tokenize(texts):
-        return bm25s.tokenize(list(texts), stopwords="en", stemmer=stem, return_ids=False, show_progress=False)
+        return lexical.tokenize(texts, EvalError)
 
     retriever = bm25s.BM25()
     retriever.index(tokenize(eset.doc_texts), show_progress=False)

@@ -17,17 +17,10 @@ from embgov.contracts import ExportedModel
 from embgov.errors import EmbgovError, ExportError
 from embgov.export import graph
 from embgov.export.encoders import OnnxEncoder, TorchScriptEncoder
+from embgov.formats import EXPORT_FILE, FORMATS, INT8_MIN_COSINE, MODEL_FILES
 from embgov.export.quantize import quantize_with_parity
 from embgov.export.sample import parity_sample
 
-FORMATS = ("onnx", "onnx-int8", "torchscript")
-MODEL_FILES = {"onnx": "model.onnx", "onnx-int8": "model.onnx", "torchscript": "model.pt"}
-EXPORT_FILE = "export.json"
-# int8 has its own, lower bar: it measures quantisation noise, not a broken graph. The fixed sample's
-# degenerate texts (empty, one word, spelled-out letters) are where int8 strays most: on MiniLM the
-# recipe that keeps the feed-forward output projection float reaches 0.981 there and >= 0.992 on
-# 1,000 SciFact queries or documents, while a broken quantisation (per-tensor weights) sits near 0.90.
-INT8_MIN_COSINE = 0.98
 
 
 def _formats(formats, quantize: bool) -> list[str]:

@@ -114,7 +114,8 @@ def load_labeled(path: Path) -> list[dict[str, Any]]:
                         fix="give a JSON list or jsonl of {full_text, spans[]}") from None
     for i, rec in enumerate(data):
         if not isinstance(rec, dict) or not isinstance(rec.get("full_text"), str) or not isinstance(rec.get("spans"), list):
-            raise GateError("record is not {full_text: str, spans: list}", where=f"{path} record {i}")
+            raise GateError("record is not {full_text: str, spans: list}", where=f"{path} record {i}", outcome="invalid",
+                            fix="give a JSON list or jsonl of {full_text, spans[]}")
     return data
 
 

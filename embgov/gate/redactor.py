@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+
+import regex
 
 from embgov.errors import GateError
 from embgov.gate.expand import EXPANDERS, repeats, whole_words
-from embgov.gate.keys import NEW_KEY, strong_key
 from embgov.gate.keep import Keeper
 from embgov.gate.recognizers import GAZETTEER, LABELED, NER, build_analyzer
 from embgov.gate.subject import Subject
 from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
-from embgov.safeio import open_input
 
 
 @dataclass
@@ -31,32 +29,8 @@ class Redacted:
     residual: Counter
 
 
-def read_hash_key(policy: RedactionPolicy, base_dir: Path | None = None) -> bytes | None:
-    """The keyed-hash secret from the environment or key file the policy names (never the policy). Needed
-    when an entity is hashed or record ids leave the gate as pseudonyms (the policy's default)."""
-    if policy.record_ids != "pseudonym" and not any(isinstance(e.action, HashAction) for e in policy.entities):
-        return None
-    value = os.environ.get(policy.hash_key.env)
-    if value:
-        return strong_key(value.encode(), f"${policy.hash_key.env}")
-    if policy.hash_key.file:
-        path = Path(policy.hash_key.file)
-        path = path if path.is_absolute() or base_dir is None else base_dir / path
-        try:  # a key is short: a regular file of at most 4 KiB (a FIFO or a device is refused, never opened)
-            with open_input(path, 4096, what="hash-key file", error=GateError) as f:
-                data = f.read().strip()
-        except GateError as exc:
-            if os.path.exists(path):
-                raise GateError(f"the hash-key file is unusable: {exc.what}", where=str(path), fix=exc.fix) from None
-            data = b""
-        if data:
-            return strong_key(data, str(path))
-    raise GateError(f"policy {policy.name} uses keyed hashing (of entities or record ids) but no key is set",
-                    where=f"${policy.hash_key.env}" + (f" / {policy.hash_key.file}" if policy.hash_key.file else ""),
-                    fix=f"export {policy.hash_key.env}=$({NEW_KEY}) (keep it out of the policy and of git)")
-
-
 _EDGE = set(" \t\r\n,;:.#-")
+_SYMBOL = regex.compile(r"\p{Lu}[\p{Lu}\d]{1,7}")
 RECOGNIZER_NAME = "recognizer_name"  # Presidio's RecognizerResult.RECOGNIZER_NAME_KEY
 ROUNDS = 3  # redact, rescan, redact what is left: a record still not clean after this many is quarantined
 
@@ -148,14 +122,14 @@ class Redactor:
                 return "".join(char if not c.isspace() else c for c in value[:cut]) + value[cut:]
             return OperatorConfig("custom", {"lambda": mask})
         if isinstance(action, HashAction):
-            assert key is not None, "read_hash_key must have been called"
+            assert key is not None, "read_hash_key (embgov.policy.keys) must have been called"
             length = action.length
 
             def pseudonym(value: str) -> str:
                 digest = hmac.new(key, value.strip().encode(), hashlib.sha256).hexdigest()[:length]
                 return f"<{entity}:{digest}>"
             return OperatorConfig("custom", {"lambda": pseudonym})
-        raise GateError(f"unknown action for {entity}")
+        raise GateError(f"unknown action for {entity}", outcome="invalid", fix="use one of the policy schema's actions")
 
     def _analyze(self, text: str, artifacts, field: str | None, personal: bool | None = None) -> tuple[list, bool]:
         """The analyzer's findings, less those the policy keeps as domain vocabulary and, in a record about no one,
@@ -183,11 +157,13 @@ class Redactor:
                 out.append(r)  # below every threshold: the caller drops it anyway, no need to ask
                 continue
             recognizer = (r.recognition_metadata or {}).get(RECOGNIZER_NAME, "")
+            if r.entity_type in self.name_entities and not recognizer.endswith(LABELED):
+                r.start = self.keeper.trim_name(text, r.start, r.end)  # 'Daughter Sigrun': the word before goes
             if not recognizer.endswith(LABELED) and not any(s < r.end and r.start < e for s, e in labeled):
-                if r.entity_type in self.name_entities:
-                    r.start = self.keeper.trim_name(text, r.start, r.end)
                 start, end = whole_words(text, r.start, r.end)
-                words = r.entity_type in self.word_entities or recognizer.endswith((NER, GAZETTEER))
+                # a symbol in capitals is checked against the term lists whatever it was taken for ('of EGFR', 'of MGH')
+                words = r.entity_type in self.word_entities or recognizer.endswith((NER, GAZETTEER)) \
+                    or _SYMBOL.fullmatch(text, start, end) is not None
                 if self.keeper.keeps(text, start, end, shapes, person=r.entity_type in self.name_entities, words=words):
                     continue
             out.append(r)

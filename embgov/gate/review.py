@@ -69,7 +69,7 @@ def review_terms(policy_path: str | Path, inputs: list[str | Path], *, fields: l
         raise GateError(f"policy {policy.name} has no entity {', '.join(unknown)}", where=str(policy_path),
                         fix=f"--entity takes one of: {', '.join(ids)}")
     if top < 1 or (min_records is not None and min_records < 1):
-        raise GateError("--top and --min-records must be at least 1")
+        raise GateError("--top and --min-records must be at least 1", outcome="invalid", fix="pass a positive number")
     paths = [Path(p) for p in inputs]
     for p in paths:
         if not p.is_file():

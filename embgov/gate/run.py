@@ -44,7 +44,7 @@ def run_gate(policy_path: str | Path, inputs: list[str | Path], out_dir: str | P
     Only the id and the declared `fields` (default: `text`, and `title` when present) leave the gate; keys and headers do not.
     With `qrels_format` (beir_tsv or trec) the inputs are qrels files: their ids are mapped as record ids are."""
     from embgov.audit import append
-    from embgov.gate.redactor import read_hash_key
+    from embgov.policy.keys import read_hash_key
     from embgov.policy.approvals import require_approved
     from embgov.store.names import check_actor
 
@@ -87,8 +87,11 @@ def run_gate(policy_path: str | Path, inputs: list[str | Path], out_dir: str | P
         raise
     except Exception as exc:  # an analyzer error: stop, keep nothing
         shutil.rmtree(tmp, ignore_errors=True)
+        # A fault, not a refusal: the job is retried. The cause stays chained so the job log gets its stack
+        # frames (embgov.jobs logs frames, never the message, which may quote a record).
         raise GateError(f"the analyzer failed ({type(exc).__name__}); the gate stopped and wrote nothing",
-                        fix="see the worker log; no record was let through") from None
+                        outcome="fault",
+                        fix="no record was let through; `embgov jobs logs JOB` shows where it failed") from exc
 
     records_in, quarantined = tally.records_in, tally.quarantined
     rate = len(quarantined) / records_in if records_in else 0.0

@@ -163,6 +163,14 @@ def test_analyzer_error_fails_closed_and_keeps_nothing(tmp_path, approved_policy
         run_gate(policy, [src], tmp_path / "out", workers=1)
     assert "Secret" not in info.value.render()
     assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.tmp-*"))
+    # A crash is a fault, not a refusal: the job fails and is retried, its log gets the frames, not the text.
+    from embgov.jobs import _failure
+
+    assert info.value.outcome == "fault"
+    log: list[str] = []
+    outcome = _failure(info.value, log.append)
+    assert (outcome["state"], outcome["retry"]) == ("failed", True)
+    assert any("in boom" in line for line in log) and not any("Secret" in line for line in log)
 
 
 def test_missing_hash_key_is_refused(tmp_path, approved_policy, monkeypatch):

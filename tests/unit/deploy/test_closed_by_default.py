@@ -106,7 +106,7 @@ def test_daemon_metrics_bind_loopback_unless_a_manifest_opens_them():
 
 def test_the_env_example_hash_key_is_a_placeholder_the_gate_refuses():
     from embgov.errors import GateError
-    from embgov.gate.keys import strong_key
+    from embgov.policy.keys import strong_key
 
     with pytest.raises(GateError):
         strong_key(env_example()["EMBGOV_HASH_KEY"].encode(), "embgov.env.example")

@@ -67,7 +67,7 @@ def test_fingerprint_follows_content_not_location(tmp_path):
 
 @pytest.mark.parametrize("docs, qrels, message", [
     ([{"_id": "a", "text": SECRET}, {"_id": "a", "text": SECRET}], ["q\ta\t1"], "duplicate id 'a'"),
-    ([{"_id": "a", "body": SECRET}], ["q\ta\t1"], "text field 'text'"),
+    ([{"_id": "a", "body": SECRET}], ["q\ta\t1"], "missing field 'text'"),
     ([{"text": SECRET}], ["q\ta\t1"], "missing id field"),
     ([{"_id": "a", "text": SECRET}], ["q\ta"], "expected 3 columns"),
     ([{"_id": "a", "text": SECRET}], ["q\ta\tyes"], "not a number"),
@@ -86,7 +86,7 @@ def test_missing_header_and_missing_file(tmp_path):
     with pytest.raises(EvalError, match="header"):
         load_set(rset, tmp_path)
     (tmp_path / "qrels.tsv").unlink()
-    with pytest.raises(EvalError, match="cannot read"):
+    with pytest.raises(EvalError, match="file not found"):
         load_set(rset, tmp_path)
 
 

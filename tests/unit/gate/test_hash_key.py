@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from embgov.errors import GateError
-from embgov.gate.keys import MIN_KEY_BYTES, strong_key
-from embgov.gate.redactor import read_hash_key
+from embgov.policy.keys import MIN_KEY_BYTES, strong_key
+from embgov.policy.keys import read_hash_key
 from embgov.policy.load import load_policy
 
 ROOT = Path(__file__).resolve().parents[3]

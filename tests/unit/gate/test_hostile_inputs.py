@@ -95,8 +95,13 @@ def test_a_long_text_line_is_too_large(tmp_path):
 
 @pytest.mark.timeout(20)
 def test_hostile_files_are_refused_before_reading(tmp_path, monkeypatch):
-    from embgov.data.readers import _lines as data_lines
-    from embgov.evaluate.sets import _lines as eval_lines
+    from embgov.records import iter_lines
+
+    def data_lines(path):
+        return iter_lines(path, DataError)
+
+    def eval_lines(path):
+        return iter_lines(path, EvalError)
 
     fifo = tmp_path / "pipe.jsonl"
     os.mkfifo(fifo)

@@ -124,6 +124,7 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.slow  # ~30 s: loops until both versions have answered
 def test_another_process_querying_sees_one_version_per_answer(two_versions, records):
     from embgov import index
 

@@ -69,6 +69,7 @@ def test_a_refused_submission_records_nothing(tmp_path, break_it, message):
     assert list_jobs() == [] and not [e for e in list_events() if e.action == "job.submit"]
 
 
+@pytest.mark.slow  # ~30-40 s per database
 @pytest.mark.postgres
 def test_200_concurrent_submissions_make_200_jobs(tmp_path, db_url, monkeypatch):
     monkeypatch.setenv("EMBGOV_DB_URL", db_url)

@@ -12,6 +12,7 @@ from embgov.audit import list_events, verify
 from embgov.audit import log as audit_log
 from embgov.errors import AuditError
 from embgov.store import get_engine
+from embgov.store.db import jobs as jobs_table
 from embgov.store import queue as q
 
 
@@ -108,9 +109,11 @@ def test_retry_release_and_cancel_leave_events(db_url):
 def test_concurrent_claimers_reap_each_expired_lease_once(db_url):
     engine = get_engine(db_url)
     made = [_job(engine, max_attempts=2) for _ in range(6)]
-    for _ in made:
-        q.claim("dead", lease_seconds=0.1, engine=engine)
-    time.sleep(0.3)
+    for _ in made:  # a lease long enough that no claim here reaps another under load...
+        q.claim("dead", lease_seconds=60, engine=engine)
+    with engine.begin() as conn:  # ...then every one of them expired, as if "dead" had died long ago
+        conn.execute(jobs_table.update().where(jobs_table.c.lease_owner == "dead")
+                     .values(lease_expires_at="2000-01-01T00:00:00.000000Z"))
     got: list = []
 
     def work(owner):
