@@ -15,12 +15,19 @@ with --no-cache); read by `embgov monitor check`. It holds the version's record,
 - hashes: sha256 of the spec text and of the reference files (vectors.npy and reference.json) as they
   were when the cache was written. A recaptured reference (a new directory) drops the cache with it.
 
+- a MAC: HMAC-SHA256 over the cache's fields under a key derived from the keyed-hash secret
+  (`EMBGOV_HASH_KEY`, which every host that runs checks holds and the home does not). The hashes above
+  catch a stale cache; the MAC catches a forged one: someone who can write files in EMBGOV_HOME can
+  copy the promotion entry's number and hash from the database and recompute every sha256, but cannot
+  sign. Without the secret no cache is written or believed.
+
 Any mismatch or unreadable field means "no cache" (the caller looks the version up), never an error.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import uuid
 from pathlib import Path
@@ -60,6 +67,7 @@ class CheckCache(BaseModel):
     model_dir: str | None = Field(None, description="Local directory of the version's model artifact (for a probe check).")
     reference_sha256: str = Field(description="sha256 over the reference's vectors.npy and reference.json when written.")
     created_at: str = Field(description="UTC time the cache was written.")
+    mac: str = Field("", description="HMAC-SHA256 of the other fields under a key derived from EMBGOV_HASH_KEY.")
 
     @property
     def record(self) -> ModelVersion:
@@ -68,6 +76,15 @@ class CheckCache(BaseModel):
 
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _mac(cache: CheckCache) -> str | None:
+    """The cache's MAC, or None without a usable secret (then no cache is trusted)."""
+    secret = os.environ.get("EMBGOV_HASH_KEY", "").encode()
+    if len(secret) < 32:
+        return None
+    key = hmac.new(secret, b"embgov check cache v1", hashlib.sha256).digest()  # never the pseudonym key itself
+    return hmac.new(key, cache.model_copy(update={"mac": ""}).model_dump_json().encode(), hashlib.sha256).hexdigest()
 
 
 def reference_digest(path: Path) -> str | None:
@@ -98,6 +115,10 @@ def write(model: str, record: ModelVersion, promotion: Promotion, *, spec_json: 
                        spec_json=spec_json, spec_sha256=_sha(spec_json) if spec_json is not None else None,
                        model_dir=to_home(model_dir) if model_dir else None, reference_sha256=digest,
                        created_at=utc().isoformat().replace("+00:00", "Z"))
+    mac = _mac(cache)
+    if mac is None:
+        return None
+    cache = cache.model_copy(update={"mac": mac})
     tmp = path / f".{uuid.uuid4().hex}.tmp"
     tmp.write_text(cache.model_dump_json(indent=2))
     os.replace(tmp, path / CACHE)
@@ -114,6 +135,9 @@ def read(model: str, promotion: Promotion) -> CheckCache | None:
         return None
     if (cache.format != FORMAT or cache.model != model or cache.version != promotion.version
             or cache.promotion != promotion or record.name != model or record.version != promotion.version):
+        return None
+    expected = _mac(cache)
+    if expected is None or not hmac.compare_digest(expected, cache.mac):
         return None
     if (cache.spec_json is None) != (cache.spec_sha256 is None):
         return None

@@ -23,6 +23,9 @@ def record(version: int, name: str = "m") -> ModelVersion:
                         artifacts={"model": "file:///x/model"}, run_id="r1", created_at="2026-12-01T00:00:00Z")
 
 
+pytestmark = pytest.mark.usefixtures("hash_key")  # the cache is signed under a key derived from it
+
+
 @pytest.fixture
 def cached():
     save_reference("m", 2, np.random.default_rng(0).normal(size=(40, 8)), source="eval-queries")
@@ -84,3 +87,25 @@ def test_nothing_is_written_for_another_version_or_without_a_reference():
     save_reference("m", 4, np.random.default_rng(0).normal(size=(10, 8)), source="eval-queries")
     assert checkcache.write("m", record(4), promotion, spec_json=None, model_dir=None) is None
     assert checkcache.write("m", record(5), promotion, spec_json=None, model_dir=None) is None  # no reference yet
+
+
+def test_a_forgery_with_every_hash_recomputed_is_refused(cached):
+    """Someone who can write files copies the promotion entry from the database and recomputes the sha256s;
+    without the secret the MAC gives it away."""
+    import hashlib
+
+    promotion, path = cached
+    data = json.loads(path.read_text())
+    spec = SPEC.replace('"m.yaml"', '"silenced.yaml"')
+    path.write_text(json.dumps({**data, "spec_json": spec, "spec_sha256": hashlib.sha256(spec.encode()).hexdigest(),
+                                "model_dir": "/attacker/model"}))
+    assert checkcache.read("m", promotion) is None
+
+
+def test_without_the_secret_nothing_is_written_or_believed(cached, monkeypatch):
+    promotion, path = cached
+    monkeypatch.delenv("EMBGOV_HASH_KEY")
+    assert checkcache.read("m", promotion) is None
+    path.unlink()
+    assert checkcache.write("m", record(2), promotion, spec_json=SPEC, model_dir="/models/m2") is None
+
