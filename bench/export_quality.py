@@ -40,7 +40,7 @@ def main() -> None:
     from embgov.export.encoders import OnnxEncoder
     from embgov.modelio import load_model
     from embgov.spec.loader import resolve_model
-    from embgov.spec.models import RetrievalSet
+    from embgov.spec.jobspec import RetrievalSet
 
     torch.set_num_threads(args.threads)
     model_dir = resolve_model(args.model, Path.cwd())

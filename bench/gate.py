@@ -15,7 +15,7 @@ values survive verbatim in the gate's output.
 Accuracy, per labeled set (--labeled, repeatable; default: presidio-research synth_dataset_v2.json
 and generated_large.json from ../shared/data/presidio_synth, skipped with a note when absent, and
 the hand-written dev sets bench/devsets/clinical_phi.json, clinical_phi_hard.json and clinical_forms.json): the gate's
-detector (`Redactor.find_batch`) scored by `embgov.gate.evaluate.score`: overall precision,
+detector (`Redactor.find_batch`) scored by `embgov.gate.scoring.score`: overall precision,
 recall, F2, a per-entity table, and recall per dataset label (any finding covering COVER of the
 value), which also shows labels the scorer does not map. The dev sets are development figures,
 not acceptance figures (bench/devsets/README.md).
@@ -125,7 +125,7 @@ def main() -> None:
 def throughput(args, policy, redactor) -> None:
     import spacy
 
-    from embgov.gate.evaluate import kept_by, load_labeled, mapping_for, score
+    from embgov.gate.scoring import kept_by, load_labeled, mapping_for, score
     from embgov.gate.recognizers import build_analyzer
     from embgov.gate.redactor import resolve_overlaps
     from benchhome import bench_approve  # bench/ is on sys.path when run as a script
@@ -214,8 +214,8 @@ def throughput(args, policy, redactor) -> None:
 
 
 def accuracy(path: Path, policy, redactor, limit: int | None) -> None:
-    """Overall precision/recall/F2, per-entity table (embgov.gate.evaluate.score) and recall per dataset label."""
-    from embgov.gate.evaluate import COVER, kept_by, load_labeled, score
+    """Overall precision/recall/F2, per-entity table (embgov.gate.scoring.score) and recall per dataset label."""
+    from embgov.gate.scoring import COVER, kept_by, load_labeled, score
 
     records = load_labeled(path)
     total = len(records)

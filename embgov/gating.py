@@ -18,7 +18,7 @@ from typing import Callable
 from embgov.contracts import GateReceipt
 from embgov.errors import GateError
 from embgov.spec.loader import LoadedSpec
-from embgov.spec.models import RetrievalSet
+from embgov.spec.jobspec import RetrievalSet
 
 log = logging.getLogger("embgov.gate")
 Say = Callable[[str], None]

@@ -99,7 +99,7 @@ def tiny_model(tmp_path_factory) -> Path:
 @pytest.fixture
 def mini_set():
     """The SciFact fixture subset as a RetrievalSet."""
-    from embgov.spec.models import QrelsSource, RecordSource, RetrievalSet
+    from embgov.spec.jobspec import QrelsSource, RecordSource, RetrievalSet
 
     return RetrievalSet(corpus=RecordSource(path=str(MINI / "corpus.jsonl")),
                         queries=RecordSource(path=str(MINI / "queries.jsonl")),

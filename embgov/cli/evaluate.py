@@ -35,7 +35,7 @@ def _baselines(values: tuple[str, ...]) -> dict:
 
 
 def _record_source(path: str):
-    from embgov.spec.models import RecordSource
+    from embgov.spec.jobspec import RecordSource
 
     return RecordSource(path=path, format="csv" if path.lower().endswith(".csv") else "jsonl")
 
@@ -85,7 +85,7 @@ def evaluate(model, spec_path, corpus, queries, qrels, policy_path, baselines, n
         if missing:
             raise click.UsageError(f"missing {', '.join(missing)} (or use --spec SPEC)")
         from embgov.gating import gate_files_set
-        from embgov.spec.models import QrelsSource, RetrievalSet
+        from embgov.spec.jobspec import QrelsSource, RetrievalSet
 
         heldout = gate_files_set(policy_path, RetrievalSet(corpus=_record_source(corpus), queries=_record_source(queries),
                                                            qrels=QrelsSource(path=qrels)), actor="cli", say=say)

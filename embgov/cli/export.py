@@ -31,7 +31,7 @@ def export(model, formats, out, min_cosine, int8_min_cosine, as_json) -> None:
     from embgov.settings import get_settings
     from embgov.spec.loader import resolve_model
 
-    from embgov.spec.models import MODEL_ALIASES
+    from embgov.spec.jobspec import MODEL_ALIASES
 
     model_dir = resolve_model(model, Path.cwd())
     if out:

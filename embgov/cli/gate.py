@@ -97,7 +97,7 @@ def eval_(policy_path, labeled, limit, label_map, strict, misses, as_json) -> No
     `ignored` (a label that is not an identifier under the policy, with the reason), or
     `unmapped` (a label the policy does not cover: not scored; --strict makes it an error).
     """
-    from embgov.gate.evaluate import evaluate_policy
+    from embgov.gate.scoring import evaluate_policy
 
     result = evaluate_policy(policy_path, labeled, limit=limit, label_map=label_map, strict=strict, misses=misses or 0)
     if as_json:

@@ -26,7 +26,7 @@ def home() -> None:
 def check(as_json: bool) -> None:
     """List everything the home records that points outside it (exit 1 when there is any): where
     (database, table, row, field; or registered version and field) and the path, never record text."""
-    from embgov.home.check import check_home, external_state
+    from embgov.home.findings import check_home, external_state
     from embgov.settings import get_settings
 
     findings = check_home()
@@ -76,7 +76,7 @@ def restore(src: str, expect_sha256: str | None, as_json: bool) -> None:
     chain of the restored home is verified and the result printed (exit 1 if it does not verify)."""
     from embgov.audit import verify
     from embgov.home import restore as do
-    from embgov.home.check import check_home
+    from embgov.home.findings import check_home
 
     manifest = do(src, expect_sha256=expect_sha256)
     result = verify()

@@ -154,7 +154,7 @@ def prune(name, keep, stale, as_json) -> None:
     from datetime import timedelta
 
     from embgov.index import prune as do
-    from embgov.spec.models import DURATION_PATTERN, duration_seconds
+    from embgov.spec.jobspec import DURATION_PATTERN, duration_seconds
 
     if stale and not re.match(DURATION_PATTERN, stale):
         raise click.BadParameter(f"not a duration: {stale!r} (e.g. 30m, 1h)", param_hint="--stale")

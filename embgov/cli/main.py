@@ -70,9 +70,9 @@ def schema(what: str) -> None:
     import json
 
     if what == "policy":
-        from embgov.policy.models import RedactionPolicy as model
+        from embgov.policy.document import RedactionPolicy as model
     else:
-        from embgov.spec.models import JobSpec as model
+        from embgov.spec.jobspec import JobSpec as model
 
     click.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2))
 

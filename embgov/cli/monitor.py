@@ -63,8 +63,8 @@ def prune(older_than, as_json) -> None:
     import re
     from datetime import timedelta
 
-    from embgov.monitor.telemetry import prune as run_prune
-    from embgov.spec.models import DURATION_PATTERN, duration_seconds
+    from embgov.monitor.telemetry_store import prune as run_prune
+    from embgov.spec.jobspec import DURATION_PATTERN, duration_seconds
 
     if older_than is not None and not re.match(DURATION_PATTERN, older_than):
         raise click.BadParameter("a duration such as 12h or 7d", param_hint="--older-than")

@@ -88,7 +88,7 @@ def handle(event: DriftEvent, loaded: LoadedSpec, *, actor: str = ACTOR) -> dict
     enqueued now, else None) and `existing_job_id` (the job that made a new one unnecessary, else None)."""
     from embgov.audit import append
     from embgov.jobs import submit
-    from embgov.spec.models import duration_seconds
+    from embgov.spec.jobspec import duration_seconds
 
     if event.decision not in FIRES:
         return outcome("none")

@@ -40,7 +40,7 @@ def trigger_for(schedule: str):
     from apscheduler.triggers.cron import CronTrigger
     from apscheduler.triggers.interval import IntervalTrigger
 
-    from embgov.spec.models import DURATION_PATTERN, duration_seconds
+    from embgov.spec.jobspec import DURATION_PATTERN, duration_seconds
 
     if re.match(DURATION_PATTERN, schedule):
         return IntervalTrigger(seconds=duration_seconds(schedule), timezone="UTC")

@@ -1,7 +1,7 @@
 """The data stage: gate-passed records -> training pairs (with hard negatives and a general mix),
 and the vocabulary-coverage report. Heavy libraries (bm25s, numpy, transformers) load lazily."""
 
-from embgov.data.build import build_pairs
+from embgov.data.stage import build_pairs
 from embgov.data.manifest import load_pairs
 
 __all__ = ["build_pairs", "load_pairs"]

@@ -16,7 +16,7 @@ from embgov.data.bm25 import Bm25Index
 from embgov.data.readers import PairRow, Record
 from embgov.data.text import split_sentences
 from embgov.errors import DataError
-from embgov.spec.models import PairsSection
+from embgov.spec.jobspec import PairsSection
 
 ADJACENT_SENTENCES = 3  # adjacent: a sentence's positive is the passage of up to this many following sentences
 QUERY_CHUNK = 256       # pseudo-queries tokenized per bm25s call

@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 from embgov.data.bm25 import jaccard, ranking, word_sets
 from embgov.data.builders import QUERY_CHUNK, Pair, Pool
 from embgov.errors import DataError
-from embgov.spec.models import HardNegatives
+from embgov.spec.jobspec import HardNegatives
 
 CROSS_ENCODER_RATIO = 0.95  # the cross-encoder's guard when max_score_ratio is unset (its scores, not BM25's)
 # A reranker takes (anchor, positive, candidate texts) and returns the candidates' positions to keep, best first.

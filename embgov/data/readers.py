@@ -16,7 +16,7 @@ from embgov import records as core
 from embgov.errors import DataError
 from embgov.records import Record
 from embgov.spec.qrels import iter_qrels
-from embgov.spec.models import PairSource, QrelsSource, RecordSource
+from embgov.spec.jobspec import PairSource, QrelsSource, RecordSource
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ general set (the check is optional in the spec); without one it is reported as n
 from __future__ import annotations
 
 from embgov.contracts import PromotionDecision
-from embgov.spec.models import PromotionRules
+from embgov.spec.jobspec import PromotionRules
 
 CANDIDATE, BASE = "candidate", "base"
 _EPS = 1e-12  # a gain of exactly the threshold passes despite float rounding

@@ -12,7 +12,7 @@ from embgov.evaluate.bm25 import BM25_NAME, bm25_run, stemmer_name
 from embgov.evaluate.decision import BASE, CANDIDATE, decide
 from embgov.evaluate.metrics import compute_metrics, parse_metric, run_depth
 from embgov.evaluate.sets import EvalSet, load_set
-from embgov.spec.models import PromotionRules, RetrievalSet
+from embgov.spec.jobspec import PromotionRules, RetrievalSet
 
 MIN_PAIRS = 500  # the article's bar for a held-out set
 Say = Callable[[str], None]

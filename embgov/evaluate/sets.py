@@ -14,7 +14,7 @@ from embgov import records as core
 from embgov.errors import EvalError
 from embgov.spec.qrels import iter_qrels
 from embgov.hashing import sha256_file, sha256_json
-from embgov.spec.models import QrelsSource, RecordSource, RetrievalSet
+from embgov.spec.jobspec import QrelsSource, RecordSource, RetrievalSet
 
 
 @dataclass(frozen=True)

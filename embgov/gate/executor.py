@@ -13,7 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-from embgov.policy.models import RedactionPolicy
+from embgov.policy.document import RedactionPolicy
 
 _redactor = None  # one per worker process
 

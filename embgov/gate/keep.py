@@ -21,7 +21,7 @@ import regex
 
 from embgov.gate.gazetteer import POSSESSIVE, EPONYM_NOUNS, NAME_PARTICLES, OF_EPONYM_NOUNS, STUDY_NOUNS
 from embgov.gate.lists import english_word, fold, load
-from embgov.policy.models import KeepRules
+from embgov.policy.document import KeepRules
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _NEXT_WORD = regex.compile(r"^(?:['’]s?)?[ \t-]?(\p{L}+(?:-\p{L}+)?)")  # 'Wilcoxon signed-rank test'

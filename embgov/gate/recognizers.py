@@ -12,7 +12,7 @@ import os
 
 from embgov.errors import GateError
 from embgov.gate.gazetteer import NAME_PARTICLES
-from embgov.policy.models import (BuiltinDetection, GazetteerDetection, LabeledDetection, NerDetection, PatternDetection,
+from embgov.policy.document import (BuiltinDetection, GazetteerDetection, LabeledDetection, NerDetection, PatternDetection,
                                   RedactionPolicy)
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # no network fetch from presidio's URL recognizer

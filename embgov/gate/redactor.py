@@ -19,7 +19,7 @@ from embgov.gate.expand import EXPANDERS, repeats, whole_words
 from embgov.gate.keep import Keeper
 from embgov.gate.recognizers import GAZETTEER, LABELED, NER, build_analyzer
 from embgov.gate.subject import Subject
-from embgov.policy.models import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
+from embgov.policy.document import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
 
 
 @dataclass

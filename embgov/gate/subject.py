@@ -17,7 +17,7 @@ from __future__ import annotations
 import regex
 
 from embgov.gate.recognizers import FULL_NAME
-from embgov.policy.models import RedactionPolicy
+from embgov.policy.document import RedactionPolicy
 
 RECOGNIZER_NAME = "recognizer_name"  # Presidio's RecognizerResult.RECOGNIZER_NAME_KEY
 IMPERSONAL_MATCHES = 2

@@ -3,6 +3,6 @@
 directory. Orchestration level: reads the state database, the MLflow store and the registered artifacts."""
 
 from embgov.home.backup import backup, restore
-from embgov.home.check import Finding, check_home
+from embgov.home.findings import Finding, check_home
 
 __all__ = ["Finding", "backup", "check_home", "restore"]

@@ -83,7 +83,7 @@ def _swap_in(tmp: Path, target: Path) -> None:
 def backup(dest: str | Path) -> dict:
     """Copy the current home to `dest` (new or empty). Returns the manifest (and its sha256 as `manifest_sha256`)."""
     from embgov import __version__
-    from embgov.home.check import external_state
+    from embgov.home.findings import external_state
     from embgov.settings import get_settings
 
     home = get_settings().home

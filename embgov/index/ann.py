@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable
 
 from embgov.errors import VectorIndexError
 from embgov.index import lance
-from embgov.index.models import AnnCheck
+from embgov.index.types import AnnCheck
 
 if TYPE_CHECKING:
     import numpy as np

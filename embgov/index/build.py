@@ -22,7 +22,7 @@ from typing import Callable, Literal
 from embgov.errors import EmbgovError, VectorIndexError
 from embgov.index import ann, catalog, lance
 from embgov.index.corpus import check_gated, read_docs
-from embgov.index.models import Encoder, IndexTable
+from embgov.index.types import Encoder, IndexTable
 from embgov.settings import get_settings
 
 log = logging.getLogger("embgov.index")

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from sqlalchemy import Engine, delete, insert, select, update
 
 from embgov.errors import VectorIndexError
-from embgov.index.models import IndexTable
+from embgov.index.types import IndexTable
 from embgov.store.db import get_engine, index_aliases, index_tables, lock, process_owner, utcnow
 
 

@@ -18,7 +18,7 @@ from embgov.errors import VectorIndexError
 if TYPE_CHECKING:
     import numpy as np
 
-    from embgov.index.models import IndexTable
+    from embgov.index.types import IndexTable
 
 META_KEY = b"embgov"
 COMPLETE = "embgov.complete"

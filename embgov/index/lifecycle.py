@@ -16,10 +16,10 @@ from typing import Callable
 
 from embgov.errors import VectorIndexError
 from embgov.index import catalog, lance
-from embgov.index.models import IndexTable
+from embgov.index.types import IndexTable
 from embgov.settings import get_settings
 from embgov.store.db import utc_in
-from embgov.spec.models import DURATION_PATTERN, NAME_PATTERN, duration_seconds
+from embgov.spec.jobspec import DURATION_PATTERN, NAME_PATTERN, duration_seconds
 
 log = logging.getLogger("embgov.index")
 Say = Callable[[str], None]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from embgov.errors import VectorIndexError
 from embgov.index import catalog, lance
 from embgov.index.build import vectors_of
-from embgov.index.models import Encoder, Hit, IndexTable, QueryResult
+from embgov.index.types import Encoder, Hit, IndexTable, QueryResult
 
 if TYPE_CHECKING:
     import numpy as np

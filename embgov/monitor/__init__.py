@@ -6,10 +6,10 @@ Imports only core (contracts, errors, settings, spec); numpy, pandas and evident
 functions that use them, so importing this package stays cheap.
 """
 
-from embgov.monitor.check import check_window
+from embgov.monitor.window_check import check_window
 from embgov.monitor.drift import DESCRIPTIONS, METHODS, calibrate, detect
 from embgov.monitor.reference import Reference, ReferenceInfo, has_reference, load_reference, save_reference
-from embgov.monitor.telemetry import Window, append, latest_window, prune, read_window
+from embgov.monitor.telemetry_store import Window, append, latest_window, prune, read_window
 from embgov.monitor.vectorfile import ingest_file, read_vectors
 
 __all__ = ["DESCRIPTIONS", "METHODS", "Reference", "ReferenceInfo", "Window", "append", "calibrate", "check_window",

@@ -103,7 +103,7 @@ def write(model: str, record: ModelVersion, promotion: Promotion, *, spec_json: 
           model_dir: str | Path | None) -> Path | None:
     """Write the cache for `record` (the production version per `promotion`); None when it cannot apply
     (another version was promoted meanwhile, or the version has no reference yet)."""
-    from embgov.monitor.telemetry import utc
+    from embgov.monitor.telemetry_store import utc
 
     if record.name != model or record.version != promotion.version:
         return None

@@ -95,7 +95,7 @@ def references_root() -> Path:
 
 
 def reference_dir(model: str, version: int) -> Path:
-    from embgov.monitor.telemetry import check_names
+    from embgov.monitor.telemetry_store import check_names
 
     model, number = check_names(model, version)
     return references_root() / model / f"v{number}"
@@ -108,7 +108,7 @@ def save_reference(model: str, version: int, vectors: Any, *, source: str, promo
     import numpy as np
 
     from embgov.monitor.stats import window_stats
-    from embgov.monitor.telemetry import utc, validate
+    from embgov.monitor.telemetry_store import utc, validate
 
     array = validate(vectors, where=f"reference {model}:{version}")
     if array.shape[0] < 2:

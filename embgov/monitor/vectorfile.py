@@ -27,7 +27,7 @@ FIX = "write the vectors as .npy, .parquet (a list column) or .jsonl (one JSON a
 
 def read_vectors(path: str | Path, *, column: str | None = None) -> "np.ndarray":
     """The vectors in `path` as a validated float32 (n, dim) array."""
-    from embgov.monitor.telemetry import validate
+    from embgov.monitor.telemetry_store import validate
 
     path = Path(path)
     if not path.is_file():
@@ -105,7 +105,7 @@ def _jsonl(path: Path, column: str | None):
 def ingest_file(model: str, version: int, path: str | Path, *, kind: str = "query", column: str | None = None,
                 at: datetime | None = None) -> tuple[Path, int]:
     """Read `path` and log its vectors as one segment. Returns (segment path, rows)."""
-    from embgov.monitor.telemetry import append
+    from embgov.monitor.telemetry_store import append
 
     vectors = read_vectors(path, column=column)
     return append(model, version, vectors, kind=kind, at=at), int(vectors.shape[0])

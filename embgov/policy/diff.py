@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from embgov.policy.explain import action_summary, detector_summary
-from embgov.policy.models import (BuiltinDetection, EntityRule, GazetteerDetection, LabeledDetection, MaskAction,
+from embgov.policy.document import (BuiltinDetection, EntityRule, GazetteerDetection, LabeledDetection, MaskAction,
                                   NerDetection, PatternDetection, RedactionPolicy)
 
 RAISING_WEAKENS = {"score_threshold", "residual_threshold", "on_failure.max_quarantine_rate"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from embgov.policy.load import policy_hash
-from embgov.policy.models import (BuiltinDetection, EntityRule, GazetteerDetection, HashAction, HashKeySource,
+from embgov.policy.document import (BuiltinDetection, EntityRule, GazetteerDetection, HashAction, HashKeySource,
                                   LabeledDetection, MaskAction, NerDetection, RedactionPolicy, ReplaceAction)
 
 if TYPE_CHECKING:

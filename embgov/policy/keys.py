@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from embgov.errors import GateError
-from embgov.policy.models import HashAction, RedactionPolicy
+from embgov.policy.document import HashAction, RedactionPolicy
 from embgov.safeio import open_input
 
 MIN_KEY_BYTES = 32  # HMAC-SHA256's own output size: a shorter key can be guessed offline from one pseudonym

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from embgov.errors import PolicyError, SpecError
 from embgov.hashing import sha256_json
-from embgov.policy.models import RedactionPolicy
+from embgov.policy.document import RedactionPolicy
 from embgov.spec.validation import parse_model
 from embgov.spec.yamlsrc import read_text
 

@@ -29,7 +29,7 @@ from embgov.hashing import canonical_json, sha256_text
 if TYPE_CHECKING:
     from embgov.policy.approvals import ApprovalRecord
     from embgov.policy.load import LoadedPolicy
-    from embgov.policy.models import RedactionPolicy
+    from embgov.policy.document import RedactionPolicy
 
 MIN_ENV, MIN_WEAKENING_ENV = "EMBGOV_MIN_APPROVALS", "EMBGOV_MIN_APPROVALS_WEAKENING"
 CLOCK_SKEW = timedelta(minutes=5)
@@ -181,7 +181,7 @@ def _content(policy_json: str | None) -> "RedactionPolicy | None":
     """The approved content of an entry, or None when it no longer reads as a policy (e.g. an older format)."""
     from pydantic import ValidationError
 
-    from embgov.policy.models import RedactionPolicy
+    from embgov.policy.document import RedactionPolicy
 
     try:
         return RedactionPolicy.model_validate(json.loads(policy_json or ""))

@@ -23,7 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from embgov.errors import ConfigError, EmbgovError
-from embgov.spec.models import NAME_PATTERN
+from embgov.spec.jobspec import NAME_PATTERN
 
 PREFIX = "egv_"
 

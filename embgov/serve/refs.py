@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from embgov.contracts import ModelVersion
 from embgov.errors import EmbgovError, RegistryError
-from embgov.spec.models import NAME_PATTERN
+from embgov.spec.jobspec import NAME_PATTERN
 
 ALIAS_PATTERN = r"^[A-Za-z0-9_-]{1,63}$"
 

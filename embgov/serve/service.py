@@ -18,7 +18,7 @@ from embgov.serve.metrics import Metrics
 from embgov.serve.pool import Pool
 from embgov.serve.refs import Ref, Registry, VersionInfo
 from embgov.serve.router import Router
-from embgov.serve.telemetry import Sampler
+from embgov.serve.sampling import Sampler
 
 log = logging.getLogger("embgov.serve")
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from pydantic import BaseModel
 
-from embgov.spec.models import MODEL_ALIASES, PATH_SCHEMA, JobSpec
+from embgov.spec.jobspec import MODEL_ALIASES, PATH_SCHEMA, JobSpec
 from embgov.spec.yamlsrc import Loc
 
 Problem = tuple[Loc, str]

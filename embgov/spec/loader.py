@@ -10,7 +10,7 @@ from typing import Any
 from embgov.errors import SpecError
 from embgov.hashing import canonical_json, sha256_json
 from embgov.spec.checks import file_problems, resolve_path, semantic_problems
-from embgov.spec.models import JobSpec
+from embgov.spec.jobspec import JobSpec
 from embgov.spec.validation import located, parse_model
 from embgov.spec.yamlsrc import read_text
 
@@ -107,7 +107,7 @@ def resolve_model(value: str, base_dir: Path) -> Path:
     import importlib.util
 
     from embgov.errors import SpecError
-    from embgov.spec.models import MODEL_ALIASES
+    from embgov.spec.jobspec import MODEL_ALIASES
 
     alias = MODEL_ALIASES.get(value)
     if alias is None:

@@ -1,5 +1,5 @@
 """Training sub-sections: the validation split carved from the training pairs, and the bounded
-learning-rate search that uses it. Imported by spec/models.py (TrainingSection)."""
+learning-rate search that uses it. Imported by spec/jobspec.py (TrainingSection)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from embgov.data import readers as data_readers
 from embgov.errors import DataError, EvalError
 from embgov.evaluate import sets as eval_sets
-from embgov.spec.models import RecordSource
+from embgov.spec.jobspec import RecordSource
 
 SECRET = "Zebulon Quaxley"  # never in an error
 

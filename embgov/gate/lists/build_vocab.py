@@ -15,7 +15,7 @@ Rebuild (maintainers only) in a scratch environment, from the repository root:
 
 It reads the data files these packages ship (no network). Sources and licences: README.md here.
 Every list is lower-cased, one entry per line, sorted, gzip-compressed with a fixed mtime (byte-identical
-rebuilds). The person-name filter reads the committed first_names and surnames lists (build.py makes them).
+rebuilds). The person-name filter reads the committed first_names and surnames lists (rebuild.py makes them).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from embgov.gate.lists import fold, load
-from embgov.gate.lists.build import write
+from embgov.gate.lists.rebuild import write
 
 # Words that are listed names but, in text, mostly a term: eponyms of a disease, structure, test or
 # instrument, and a few genes and genera everybody writes (Candida, Ras, Bax). Hand-picked; one among the
@@ -219,7 +219,7 @@ def person_filter(vocab: dict[str, set[str]], sources: dict[str, set[str]]) -> d
     letters or more also stays when two sources have it, it is not among the census' 5,000 most frequent
     and Faker (the frequent surnames of 111 locales: kimura, larsson, verma) does not list it: eponyms such
     as cockayne, eisenmenger. Short ones (dao, lui, thai) do not. Prints what each rule removed."""
-    from embgov.gate.lists.build import faker_lists
+    from embgov.gate.lists.rebuild import faker_lists
 
     first, last = load("first_names"), load("surnames")
     first_rank, last_rank = census_ranks()

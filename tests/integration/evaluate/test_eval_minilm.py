@@ -9,7 +9,7 @@ import pytest
 
 from embgov.evaluate import evaluate
 from embgov.spec.loader import resolve_model
-from embgov.spec.models import PromotionRules
+from embgov.spec.jobspec import PromotionRules
 
 pytestmark = pytest.mark.integration
 

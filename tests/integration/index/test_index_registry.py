@@ -63,7 +63,7 @@ def test_build_query_and_follow_promotion_and_rollback(setup, tmp_path):
 
     from embgov import index
     from embgov.indexing import encoder_for, on_promotion, query
-    from embgov.monitor.telemetry import dimension, version_dir
+    from embgov.monitor.telemetry_store import dimension, version_dir
     from embgov.registry import promote, rollback
 
     built = _cli("build", "mini", "--corpus", setup["corpus"], "--policy", setup["policy"], "--promote", "--json")

@@ -11,7 +11,7 @@ import pytest
 import trainkit as kit
 from embgov.audit import list_events
 from embgov.daemon.retune import describe, handle, idempotency_key, list_events as drift_events
-from embgov.monitor.check import check_window
+from embgov.monitor.window_check import check_window
 from embgov.spec import load_spec
 from embgov.store.queue import list_jobs
 

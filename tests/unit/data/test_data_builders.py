@@ -10,7 +10,7 @@ from embgov.data import build_pairs
 from embgov.data.builders import ADJACENT_SENTENCES, BUILDERS
 from embgov.data.negatives import MINERS
 from embgov.errors import DataError
-from embgov.spec.models import HardNegatives, PairsSection
+from embgov.spec.jobspec import HardNegatives, PairsSection
 
 NO_NEG = {"miner": "none"}
 

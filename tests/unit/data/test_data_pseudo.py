@@ -10,7 +10,7 @@ import pytest
 from embgov.data import build_pairs
 from embgov.data.pseudo import KINDS, cut, judge, kinds_of
 from embgov.data.readers import Record
-from embgov.spec.models import PairsSection
+from embgov.spec.jobspec import PairsSection
 
 DOCS = [
     {"_id": "a", "title": "Aspirin and colorectal adenoma",

@@ -10,7 +10,7 @@ import pytest
 from embgov.data.readers import read_pair_file, read_qrels, read_records
 from embgov.data.text import join_title, split_sentences
 from embgov.errors import DataError
-from embgov.spec.models import PairSource, QrelsSource, RecordSource
+from embgov.spec.jobspec import PairSource, QrelsSource, RecordSource
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures" / "data"
 MINI = FIX / "scifact-mini"

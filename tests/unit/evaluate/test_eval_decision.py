@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from embgov.evaluate.decision import decide
-from embgov.spec.models import PromotionRules
+from embgov.spec.jobspec import PromotionRules
 
 
 def m(cand=None, base=None, bm25=None, metric="ndcg@10"):

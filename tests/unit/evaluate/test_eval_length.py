@@ -11,7 +11,7 @@ from embgov.errors import EvalError
 from embgov.evaluate.report import render
 from embgov.evaluate.runner import evaluate
 from embgov.evaluate.sets import EvalSet
-from embgov.spec.models import EvaluationSection
+from embgov.spec.jobspec import EvaluationSection
 
 torch = pytest.importorskip("torch")
 

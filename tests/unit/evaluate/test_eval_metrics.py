@@ -10,7 +10,7 @@ import pytest
 
 from embgov.errors import EvalError
 from embgov.evaluate.metrics import MAP_DEPTH, METRICS, compute_metrics, parse_metric, per_query, run_depth
-from embgov.spec import models
+from embgov.spec import jobspec
 
 README = (Path(__file__).resolve().parents[3] / "README.md").read_text()
 
@@ -71,7 +71,7 @@ def test_unknown_metric_is_an_error(bad):
 
 
 def test_every_metric_the_spec_accepts_is_registered_and_documented():
-    pattern = models.METRIC_PATTERN
+    pattern = jobspec.METRIC_PATTERN
     families = set(re.findall(r"[a-z]+", pattern.split("@")[0])) | {"map"}
     assert families == set(METRICS)
     for name in ("ndcg@10", "mrr@10", "recall@100", "precision@5", "map"):

@@ -10,7 +10,7 @@ import pytest
 from embgov.errors import EvalError
 from embgov.evaluate.runner import MIN_PAIRS, set_warnings
 from embgov.evaluate.sets import load_set
-from embgov.spec.models import QrelsSource, RecordSource, RetrievalSet
+from embgov.spec.jobspec import QrelsSource, RecordSource, RetrievalSet
 
 SECRET = "Zanzibar-7731"  # stands for record text that must never reach a message
 

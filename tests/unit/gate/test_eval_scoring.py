@@ -7,7 +7,7 @@ import json
 import pytest
 
 from embgov.errors import GateError
-from embgov.gate.evaluate import LABEL_MAP, Ignore, load_label_map, mapping_for, resolve_labels, score, unmapped_labels
+from embgov.gate.scoring import LABEL_MAP, Ignore, load_label_map, mapping_for, resolve_labels, score, unmapped_labels
 
 HIPAA = {"PERSON", "LOCATION", "HEALTHCARE_FACILITY", "ZIP_CODE", "DATE", "AGE_OVER_89", "PHONE", "EMAIL", "SSN",
          "MEDICAL_RECORD_NUMBER", "HEALTH_PLAN_NUMBER", "ACCOUNT_NUMBER", "LICENSE_NUMBER", "VEHICLE_ID", "DEVICE_ID",

@@ -117,7 +117,7 @@ def test_trim_name_drops_the_ordinary_words_a_sentence_starts_with(keeper):
 
 
 def test_a_policy_without_keep_rules_keeps_nothing():
-    from embgov.policy.models import KeepRules
+    from embgov.policy.document import KeepRules
 
     keeper = Keeper(KeepRules())
     assert not keeper.active

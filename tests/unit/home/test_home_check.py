@@ -84,7 +84,7 @@ def test_a_registered_spec_names_the_homes_own_policy_wherever_the_home_goes(emb
 
 
 def test_home_check_names_each_record_that_points_outside(embgov_home, tmp_path):
-    from embgov.home.check import check_home, state_findings
+    from embgov.home.findings import check_home, state_findings
     from embgov.store import get_engine
     from embgov.store import queue as q
     from embgov.store.db import index_tables, utcnow
@@ -110,7 +110,7 @@ def test_home_check_names_each_record_that_points_outside(embgov_home, tmp_path)
 
 
 def test_home_check_reads_mlflow_locations_and_skips_an_unused_default_experiment(embgov_home, tmp_path):
-    from embgov.home.check import mlflow_findings
+    from embgov.home.findings import mlflow_findings
 
     embgov_home.mkdir(parents=True)
     con = sqlite3.connect(embgov_home / "mlflow.db")
@@ -166,7 +166,7 @@ def test_a_resumed_run_reads_its_own_files(tmp_path):
 
 
 def test_a_check_cache_naming_a_model_outside_the_home_is_a_finding(embgov_home, tmp_path):
-    from embgov.home.check import file_findings
+    from embgov.home.findings import file_findings
 
     cache = embgov_home / "monitor" / "references" / "m" / "v1" / "check.json"
     cache.parent.mkdir(parents=True)

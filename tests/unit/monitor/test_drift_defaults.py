@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from embgov.monitor import check_window
-from embgov.spec.models import DriftCheck, MonitoringSection
+from embgov.spec.jobspec import DriftCheck, MonitoringSection
 
 DIM = 48
 

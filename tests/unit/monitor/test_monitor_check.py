@@ -12,7 +12,7 @@ import pytest
 from embgov.contracts import DriftCalibration, DriftEvent, ProbeResult, WindowStats
 from embgov.errors import MonitorError, TelemetryError
 from embgov.monitor import check_window, latest_window, load_reference, save_reference
-from embgov.spec.models import MonitoringSection, QrelsSource, RecordSource, RetrievalSet
+from embgov.spec.jobspec import MonitoringSection, QrelsSource, RecordSource, RetrievalSet
 from embgov.telemetry import log_embeddings
 
 DIM = 16

@@ -11,7 +11,7 @@ import pytest
 
 from embgov.errors import MonitorError
 from embgov.monitor import drift
-from embgov.spec.models import DriftCheck
+from embgov.spec.jobspec import DriftCheck
 
 DIM = 24
 

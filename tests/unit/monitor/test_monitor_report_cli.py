@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from embgov.cli.monitor import monitor, telemetry
 from embgov.monitor import check_window, read_window
-from embgov.spec.models import MonitoringSection
+from embgov.spec.jobspec import MonitoringSection
 
 MON = MonitoringSection(min_window=50, drift={"method": "model"})
 

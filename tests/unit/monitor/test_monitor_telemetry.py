@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from embgov.errors import TelemetryError
-from embgov.monitor import telemetry as tm
+from embgov.monitor import telemetry_store as tm
 from embgov.telemetry import log_embeddings
 
 T0 = datetime(2026, 11, 26, 10, 15, tzinfo=timezone.utc)

@@ -13,7 +13,7 @@ from embgov.policy.approvals import approval_status
 from embgov.policy.diff import diff_policies
 from embgov.policy.explain import explain_rows, render_markdown, render_table
 from embgov.policy.load import load_policy, policy_hash
-from embgov.policy.models import RedactionPolicy
+from embgov.policy.document import RedactionPolicy
 
 ROOT = Path(__file__).resolve().parents[3]
 HIPAA = load_policy(ROOT / "policies/hipaa.yaml").policy

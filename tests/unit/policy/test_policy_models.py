@@ -9,7 +9,7 @@ import pytest
 from embgov.errors import PolicyError
 from embgov.policy.approvals import APPROVALS_FILE, read_approvals
 from embgov.policy.load import load_policy
-from embgov.policy.models import RedactionPolicy
+from embgov.policy.document import RedactionPolicy
 
 ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = sorted(p for p in (ROOT / "policies").glob("*.yaml") if p.name != APPROVALS_FILE)

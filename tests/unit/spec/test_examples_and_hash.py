@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from embgov.spec import LoadedSpec, load_spec, load_spec_text
-from embgov.spec.models import JobSpec
+from embgov.spec.jobspec import JobSpec
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted((ROOT / "jobs").glob("*.yaml"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typing
 from pathlib import Path
 
-from embgov.spec import models
+from embgov.spec import jobspec
 from embgov.train.losses import LOSSES
 from embgov.train.methods import METHODS
 
@@ -18,7 +18,7 @@ def _literal(model, field: str) -> set[str]:
 
 def test_every_contrastive_method_in_the_spec_is_registered_and_documented():
     spec_methods = {typing.get_args(m.model_fields["method"].annotation)[0]
-                    for m in typing.get_args(typing.get_args(models.ContrastiveAdaptation)[0])}
+                    for m in typing.get_args(typing.get_args(jobspec.ContrastiveAdaptation)[0])}
     assert spec_methods == set(METHODS)
     for name in [*METHODS, "mlm"]:
         assert f"`{name}`" in README, name
@@ -26,4 +26,4 @@ def test_every_contrastive_method_in_the_spec_is_registered_and_documented():
 
 
 def test_every_loss_in_the_spec_is_registered():
-    assert _literal(models.TrainingSection, "loss") == set(LOSSES)
+    assert _literal(jobspec.TrainingSection, "loss") == set(LOSSES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from embgov.spec.models import JobSpec
+from embgov.spec.jobspec import JobSpec
 from embgov.train.search import best_trial, trial_rates
 
 BASE = {"apiVersion": "embgov/v1", "kind": "EmbeddingFineTune", "name": "s", "owner": "o", "domain": "d",

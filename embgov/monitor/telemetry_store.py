@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from embgov.errors import TelemetryError
 from embgov.settings import get_settings
-from embgov.spec.models import DURATION_PATTERN, NAME_PATTERN, duration_seconds
+from embgov.spec.jobspec import DURATION_PATTERN, NAME_PATTERN, duration_seconds
 
 if TYPE_CHECKING:
     import numpy as np

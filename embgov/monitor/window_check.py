@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from embgov.contracts import DriftEvent, ProbeResult
 from embgov.errors import MonitorError
-from embgov.spec.models import MonitoringSection
+from embgov.spec.jobspec import MonitoringSection
 
 if TYPE_CHECKING:
     import numpy as np
 
     from embgov.monitor.reference import Reference
-    from embgov.monitor.telemetry import Window
+    from embgov.monitor.telemetry_store import Window
 
 
 def _iso(value) -> str | None:
@@ -54,7 +54,7 @@ def check_window(reference: "Reference | np.ndarray", window: "Window | np.ndarr
 
     from embgov.monitor import drift
     from embgov.monitor.stats import centroid, window_stats
-    from embgov.monitor.telemetry import utc
+    from embgov.monitor.telemetry_store import utc
 
     t0 = time.perf_counter()
     info = getattr(reference, "info", None)
