@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # `make TORCH=torch install` (or any torch >= 2.4 you already have).
 TORCH  ?= torch==2.13.0
 
-.PHONY: install demo test test-unit bench bench-quick clean
+.PHONY: install demo test test-unit test-core bench bench-quick clean
 
 install: $(VENV)/.installed
 
@@ -26,6 +26,15 @@ test: install
 
 test-unit: install
 	$(BIN)/python -m pytest -q tests/unit -m "not slow"
+
+# The unit tier on the core packages alone (click, pydantic, PyYAML, SQLAlchemy, regex): a test that needs a
+# stage library skips, none fails. CORE_VENV is a separate, small environment.
+CORE_VENV ?= .venv-core
+test-core:
+	test -x $(CORE_VENV)/bin/python || $(PYTHON) -m venv $(CORE_VENV)
+	$(CORE_VENV)/bin/pip install -q click pydantic PyYAML SQLAlchemy regex pytest pytest-timeout hypothesis
+	$(CORE_VENV)/bin/pip install -q --no-deps -e .
+	$(CORE_VENV)/bin/python -m pytest -q tests/unit -m "not slow" -p no:cacheprovider
 
 # Figures that are cheap to reproduce (minutes, data from ../shared/data); `bench` adds the ones that
 # run real fine-tuning jobs (an hour or more on 2 cores). Each script prints its ratio to its baseline.

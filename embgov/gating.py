@@ -19,9 +19,10 @@ from embgov.contracts import GateReceipt
 from embgov.errors import GateError
 from embgov.spec.loader import LoadedSpec
 from embgov.spec.jobspec import RetrievalSet
+from embgov import Say
+from embgov.progress import Meter
 
 log = logging.getLogger("embgov.gate")
-Say = Callable[[str], None]
 SETS_DIR = "gated"  # under EMBGOV_HOME
 
 
@@ -56,7 +57,7 @@ def _gate_one(policy, role: str, args: dict, out: Path, *, actor: str, say: Say,
     """One source through the gate into `out`, or `out` reused when it already holds this input's passing
     output. `same`: a directory where the gate already cleared this input with these arguments (the run's
     training gate, when the held-out corpus is the training corpus): copied, then checked like any reuse."""
-    from embgov.gate.run import run_gate
+    from embgov.gate import run_gate
     from embgov.hashing import fingerprint
 
     args = dict(args)
@@ -73,7 +74,9 @@ def _gate_one(policy, role: str, args: dict, out: Path, *, actor: str, say: Say,
             pass
         raise GateError(f"gate output for {role} exists but does not match the current input and policy",
                         where=str(out), fix="start a new run directory")
-    receipt = run_gate(policy.path, [path], out, actor=actor, **args)
+    meter = Meter(say, f"gate {role}")  # long inputs say how far they are, every few seconds
+    receipt = run_gate(policy.path, [path], out, actor=actor, progress=meter.add, **args)
+    meter.close()
     if receipt.verdict != "passed":
         raise GateError(f"the gate blocked {role}: {receipt.verdict_reason}", where=str(out / "receipt.json"),
                         fix="see the receipt's quarantined records (ids and reasons)")

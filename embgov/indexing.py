@@ -17,14 +17,14 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from embgov.contracts import ModelVersion
 from embgov.errors import EmbgovError, VectorIndexError
 from embgov.index import Encoder, IndexTable, QueryResult
+from embgov import Say
 
 log = logging.getLogger("embgov.indexing")
-Say = Callable[[str], None]
 EncoderKind = Literal["auto", "onnx", "torch"]
 _CACHE_SIZE = 4  # encoders kept per process: the live version, the next one during a switch, a spare
 _cache: dict[tuple, Encoder] = {}
@@ -84,7 +84,7 @@ def build(model: str | ModelVersion, corpus: str | Path, *, policy: str | Path, 
     `threads`: onnxruntime's intra-op threads (None: all cores). `options` go to embgov.index.build
     (ann_mode, index_type, min_recall, batch_size, reuse)."""
     from embgov import index
-    from embgov.index.corpus import check_gated
+    from embgov.index import check_gated
 
     record = resolve_version(model) if isinstance(model, str) else model
     check_gated(corpus, policy)  # refuse an un-gated corpus before loading a model (index.build checks again)

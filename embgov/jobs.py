@@ -17,13 +17,13 @@ import signal
 import threading
 import traceback
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from embgov.errors import EmbgovError, InputError, SpecError, StoreError
 from embgov.spec.loader import LoadedSpec
 from embgov.store.queue import Job
+from embgov import Say
 
-Say = Callable[[str], None]
 CRASH_AFTER_STAGE = "EMBGOV_TEST_CRASH_AFTER_STAGE"  # test hook: the attempt's process dies when this stage ends
 
 

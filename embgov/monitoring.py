@@ -14,29 +14,17 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable
 
 from embgov.contracts import ModelVersion
 from embgov.errors import MonitorError
 from embgov.spec.loader import LoadedSpec
+from embgov import Say
 
 ACTOR = "embgov:monitor"
-Say = Callable[[str], None]
 
 
 def quiet(message: str) -> None:
     pass
-
-
-def registered_spec_text(record: ModelVersion) -> str | None:
-    """The version's registered spec artifact as text; None when it has none."""
-    if "spec" not in record.artifacts:
-        return None
-    from embgov.registry import model_path
-
-    path = model_path(record, "spec")
-    path = path / "spec.json" if path.is_dir() else path
-    return path.read_text()
 
 
 def given_spec(record: ModelVersion, spec: LoadedSpec) -> LoadedSpec:
@@ -57,6 +45,8 @@ def spec_for(record: ModelVersion, spec: LoadedSpec | None) -> LoadedSpec:
     """The spec to monitor `record` with: the one given, else the version's `spec` artifact."""
     if spec is not None:
         return given_spec(record, spec)
+    from embgov.registry import registered_spec_text
+
     return spec_from_text(record, registered_spec_text(record))
 
 
@@ -99,7 +89,7 @@ def reference_texts(loaded: LoadedSpec, size: int | None = None) -> tuple[list[s
     --model DIR prints the same check: held-out reference against training-claim windows)."""
     import numpy as np
 
-    from embgov.evaluate.sets import read_qrels, read_records
+    from embgov.evaluate import read_qrels, read_records
     from embgov.hashing import sha256_file, sha256_json
 
     rset, label = _reference_queries(loaded)
@@ -150,7 +140,7 @@ def capture_reference(name: str, record: ModelVersion, loaded: LoadedSpec, *, sa
     from embgov.audit import append
     from embgov.gating import gate_sets
     from embgov.modelio import load_model
-    from embgov.monitor.reference import save_reference
+    from embgov.monitor import save_reference
     from embgov.registry import model_path
 
     promotion = latest_promotion(name)  # before anything else: a promotion from here on invalidates the cache
@@ -182,7 +172,7 @@ def latest_promotion(name: str):
     from sqlalchemy import select
 
     from embgov.audit.log import event_hash
-    from embgov.monitor.checkcache import Promotion
+    from embgov.monitor import Promotion
     from embgov.store.db import audit_events, get_engine
 
     t = audit_events.c
@@ -206,15 +196,17 @@ def latest_promotion(name: str):
 def remember(name: str, record: ModelVersion, promotion, *, spec_text: str | None = None, model_dir=None) -> None:
     """Write the check cache for `record` (production under `promotion`); a failure only costs speed."""
     from embgov.errors import EmbgovError
-    from embgov.monitor import checkcache
+    from embgov.monitor import write_cache
 
     try:
         if spec_text is None:
+            from embgov.registry import registered_spec_text
+
             spec_text = registered_spec_text(record)
         if model_dir is None:
             from embgov.registry import model_path
 
             model_dir = model_path(record)
-        checkcache.write(name, record, promotion, spec_json=spec_text, model_dir=model_dir)
+        write_cache(name, record, promotion, spec_json=spec_text, model_dir=model_dir)
     except (EmbgovError, OSError):
         pass

@@ -13,9 +13,9 @@ from typing import Callable
 
 from embgov.contracts import EvalReport, ExportedModel, ModelVersion, PairSet, TrainedModel
 from embgov.spec.loader import LoadedSpec
+from embgov import Say
 
 log = logging.getLogger("embgov.pipeline")
-Say = Callable[[str], None]
 STAGES = ("gate", "pairs", "train", "evaluate", "export", "register", "promote")
 
 
@@ -59,7 +59,7 @@ def _mlm_texts(loaded: LoadedSpec, gated: dict[str, Path]) -> list[str] | None:
     """MLM pre-training reads the gate-passed corpus when the spec has one."""
     from collections import Counter
 
-    from embgov.data.readers import read_records
+    from embgov.data import read_records
 
     src = loaded.spec.data.corpus
     if loaded.spec.adaptation.method != "mlm" or src is None:
@@ -89,12 +89,12 @@ def prepare_and_train(loaded: LoadedSpec, run_dir: str | Path, *, actor: str = "
         return trained.model_copy(update={"model_dir": in_run(trained.model_dir, run),
                                           "adapter_dir": trained.adapter_dir and in_run(trained.adapter_dir, run)})
     say(f"train: {loaded.spec.adaptation.method} on {loaded.spec.resources.num_workers} Ray worker(s)")
-    from embgov.train.progress import ProgressLine
+    from embgov.train import training_line
 
     # Progress goes through `say` too: job logs get plain lines, a terminal may redraw ProgressLines.
     return train_model(loaded, run / "pairs", run / "train", policy_hash=policy_hash,
                        mlm_texts=_mlm_texts(loaded, gated), run_name=f"{run.name}-train",
-                       on_progress=lambda d: say(ProgressLine.of(d)), should_stop=should_stop)
+                       on_progress=lambda d: say(training_line(d)), should_stop=should_stop)
 
 
 def _evaluate(loaded: LoadedSpec, trained: TrainedModel, run: Path, actor: str, say: Say) -> EvalReport | None:
@@ -137,7 +137,7 @@ def _export(loaded: LoadedSpec, trained: TrainedModel, run: Path, say: Say) -> l
 def _register(loaded: LoadedSpec, trained: TrainedModel, report: EvalReport | None, exports: list[ExportedModel],
               run: Path, trigger: str, actor: str, say: Say) -> ModelVersion:
     from embgov.registry import register
-    from embgov.registry.specs import registered_spec_json
+    from embgov.registry import registered_spec_json
     from embgov.spec.loader import spec_dict
 
     path = run / "registered.json"

@@ -13,13 +13,12 @@ index stays on its table.
 from __future__ import annotations
 
 import logging
-from typing import Callable
 
 from embgov.contracts import ModelVersion
 from embgov.spec.loader import LoadedSpec
+from embgov import Say
 
 log = logging.getLogger("embgov.promotion")
-Say = Callable[[str], None]
 
 
 def promote(name: str, version: int, *, actor: str, reason: str, loaded: LoadedSpec | None = None,

@@ -20,7 +20,7 @@ def log_embeddings(model: str, version: int | str, vectors: Any, kind: str = "qu
     Writes one new segment file atomically under EMBGOV_HOME/telemetry; safe from many threads and
     processes at once. Raises embgov.errors.TelemetryError (with where/fix) on text, NaN, a 1-D array
     or a dimension other than the one already logged for that version. Returns the segment's path."""
-    from embgov.monitor.telemetry_store import append
+    from embgov.monitor import append
 
     return append(model, version, vectors, kind=kind, at=at)
 

@@ -22,8 +22,8 @@ from typing import Callable
 
 from embgov.store.db import process_owner
 from embgov.store.queue import Job
+from embgov import Say
 
-Say = Callable[[str], None]
 LEASE_SECONDS = 60.0
 STOP_GRACE_SECONDS = 20.0  # a cancelled attempt's own stop (a Ray Train abort takes a few seconds) before SIGTERM
 

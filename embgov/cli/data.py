@@ -30,7 +30,7 @@ def vocab(model, corpus, reference, top, min_count, text_field, title_field, fmt
     from pathlib import Path
 
     from embgov.contracts import GateReceipt
-    from embgov.data.vocab import vocab_report
+    from embgov.data import vocab_report
     from embgov.errors import GateError
 
     try:  # the report lists terms: from gate output they cannot be identifiers the policy covers

@@ -66,7 +66,7 @@ def evaluate(model, spec_path, corpus, queries, qrels, policy_path, baselines, n
     `decision.promote` from --json); exit 1 on an unreadable set, model or metric.
     """
     from embgov.evaluate import evaluate as run_eval, evaluate_spec
-    from embgov.evaluate.report import plot as draw, render
+    from embgov.evaluate import plot as draw, render
 
     say = (lambda m: click.echo(m, err=True))
     candidate = _model(model, "MODEL")

@@ -21,7 +21,7 @@ def redact(policy_path, inputs, out_dir, fields, id_field, workers, actor, as_js
 
     Exit 0 when the verdict is passed, 1 when the gate blocked the data or could not run.
     """
-    from embgov.gate.run import run_gate
+    from embgov.gate import run_gate
 
     import sys
 
@@ -97,7 +97,7 @@ def eval_(policy_path, labeled, limit, label_map, strict, misses, as_json) -> No
     `ignored` (a label that is not an identifier under the policy, with the reason), or
     `unmapped` (a label the policy does not cover: not scored; --strict makes it an error).
     """
-    from embgov.gate.scoring import evaluate_policy
+    from embgov.gate import evaluate_policy
 
     result = evaluate_policy(policy_path, labeled, limit=limit, label_map=label_map, strict=strict, misses=misses or 0)
     if as_json:
@@ -148,7 +148,7 @@ def review(policy_path, inputs, fields, min_records, top, entities, as_json) -> 
     """
     import sys
 
-    from embgov.gate.review import review_terms
+    from embgov.gate import review_terms
 
     done = [0]
 

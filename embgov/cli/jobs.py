@@ -80,7 +80,7 @@ def show(job_id, as_json) -> None:
     """One job: state, stage timings, error, outputs (model version, metrics, gate counts)."""
     from embgov.jobs import job_view
     from embgov.store.queue import get_job
-    from embgov.train.progress import format_progress, read_progress
+    from embgov.train import format_progress, read_progress
 
     view = job_view(get_job(job_id))
     view["train_progress"] = read_progress(view.get("run_dir"))  # latest training progress, or None

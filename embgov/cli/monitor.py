@@ -45,7 +45,7 @@ def _production_version(model: str) -> int:
 def ingest(model, file, version, kind, column, as_json) -> None:
     """Log the vectors in FILE (.npy; .parquet with a list column; .jsonl with one JSON array, or
     {"embedding": [...]}, per line) as MODEL's telemetry, stamped now. Only the vector column is read."""
-    from embgov.monitor.vectorfile import ingest_file
+    from embgov.monitor import ingest_file
 
     version = version or _production_version(model)
     segment, rows = ingest_file(model, version, file, kind=kind, column=column)
@@ -63,7 +63,7 @@ def prune(older_than, as_json) -> None:
     import re
     from datetime import timedelta
 
-    from embgov.monitor.telemetry_store import prune as run_prune
+    from embgov.monitor import prune as run_prune
     from embgov.spec.jobspec import DURATION_PATTERN, duration_seconds
 
     if older_than is not None and not re.match(DURATION_PATTERN, older_than):
@@ -97,7 +97,7 @@ def _print_event(event) -> None:
     if event.score is not None:
         click.echo(f"  decision time {event.decision_seconds:.3f} s; check {event.seconds:.1f} s")
     if event.report:
-        from embgov.monitor.report import workspace_dir
+        from embgov.monitor import workspace_dir
 
         click.echo(f"report: {event.report}")
         click.echo(f"history: evidently ui --workspace {workspace_dir()}")

@@ -8,12 +8,12 @@ from embgov.cli.common import CONTEXT, check_by, emit_json, json_option
 
 
 def stderr_say(as_json: bool = False):
-    """`say` for stages run here: training progress redraws one line on a terminal, is a plain line
-    otherwise, and is left out under --json (the job log still gets every line)."""
+    """`say` for stages run here: progress (training, gate, encoding) redraws one line on a terminal, is a
+    plain line otherwise, and is left out under --json (the job log still gets every line)."""
     import shutil
     import sys
 
-    from embgov.train.progress import ProgressLine
+    from embgov.progress import ProgressLine
 
     tty, pending = sys.stderr.isatty(), [False]
 

@@ -19,34 +19,33 @@ from __future__ import annotations
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from embgov.contracts import DriftEvent
 from embgov.errors import MonitorError
 from embgov.monitoring import (ACTOR, quiet, capture_reference, given_spec, latest_promotion, monitoring_of,
-                               probe_metrics, registered_spec_text, remember, spec_from_text, trained_hash)
+                               probe_metrics, remember, spec_from_text, trained_hash)
 from embgov.spec.loader import LoadedSpec
+from embgov import Say
 
 __all__ = ["MAX_WINDOW_ROWS", "run_check"]
 # A window larger than this is checked on a uniform, deterministic sample: 10,000 x 384 keeps every
 # method near or under the 2 s decision goal, and a sample that size already shows any shift that matters.
 MAX_WINDOW_ROWS = 10_000
-Say = Callable[[str], None]
 
 
 def _production(name: str, use_cache: bool, notes: list[str]):
     """(record, registered spec text or None, model dir or None, promotion, cache written?) of `name`'s
     production version: from the check cache when allowed and valid, else from the registry."""
-    from embgov.monitor import checkcache
+    from embgov.monitor import describe_cache, read_cache
 
     promotion = latest_promotion(name)  # read before the registry: a promotion in between is caught below
     if use_cache and promotion is not None:
-        cache = checkcache.read(name, promotion)
+        cache = read_cache(name, promotion)
         if cache is not None:
-            notes.append(checkcache.describe(cache))
+            notes.append(describe_cache(cache))
             model_dir = cache.model_dir if cache.model_dir and Path(cache.model_dir).is_dir() else None
             return cache.record, cache.spec_json, model_dir, promotion, True
-    from embgov.registry import production
+    from embgov.registry import production, registered_spec_text
 
     record = production(name)
     if record is None:
@@ -101,7 +100,7 @@ def run_check(name: str, *, spec: LoadedSpec | None = None, now: datetime | None
         remember(name, record, promotion, spec_text=spec_text, model_dir=model_dir)
     update = {"reasons": [*event.reasons, *notes]}
     if report and event.score is not None:  # no decision, nothing to report
-        from embgov.monitor.report import write_report
+        from embgov.monitor import write_report
 
         html, snapshot = write_report(reference.vectors, window.vectors, event)
         update.update(report=str(html), snapshot_id=snapshot)

@@ -150,9 +150,9 @@ def preload(report: bool) -> None:
     import embgov.evaluate  # noqa: F401
     import embgov.registry  # noqa: F401
     if report:
-        import embgov.monitor.report as report_module
+        from embgov.monitor import report_libraries
 
-        report_module._imports()
+        report_libraries()
 
 
 class Daemon:

@@ -3,5 +3,7 @@ and the vocabulary-coverage report. Heavy libraries (bm25s, numpy, transformers)
 
 from embgov.data.stage import build_pairs
 from embgov.data.manifest import load_pairs
+from embgov.data.readers import read_records
+from embgov.data.vocab import vocab_report
 
-__all__ = ["build_pairs", "load_pairs"]
+__all__ = ["build_pairs", "load_pairs", "read_records", "vocab_report"]

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from embgov.data.bm25 import Bm25Index
 from embgov.data.readers import Record
-from embgov.data.text import join_title, split_sentences
+from embgov.data.text import split_sentences
+from embgov.records import join_title
 from embgov.errors import DataError
 
 if TYPE_CHECKING:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from embgov.records import TITLE_JOINER, join_title  # noqa: F401 - one joiner for training and evaluation
-
 # Words for the vocabulary report: a letter, then letters, digits or hyphens (two characters at least).
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
 

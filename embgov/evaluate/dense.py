@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
+from embgov import Say
 from embgov.errors import EvalError
 from embgov.hashing import sha256_file, sha256_json
+from embgov.progress import Meter
 
 QUERY_CHUNK = 256
+PROGRESS_BLOCK = 2048  # texts per encode call: big enough to keep batches full, small enough to report
 DOC_CHUNK = 50_000
 
 
@@ -28,15 +31,26 @@ def _normalise(model) -> bool:
     return getattr(model, "similarity_fn_name", "cosine") != "dot"
 
 
-def encode(model, texts: Sequence[str], *, batch_size: int, role: str):
-    """A float32 torch tensor, one row per text. Uses the model's query/document prompts when it has them."""
+def encode(model, texts: Sequence[str], *, batch_size: int, role: str, say: Say | None = None):
+    """A float32 torch tensor, one row per text. Uses the model's query/document prompts when it has them.
+    Encoded in blocks of PROGRESS_BLOCK texts so long work says how far it is (`say`, every few seconds)."""
+    import torch
+
     fn = getattr(model, "encode_query" if role == "query" else "encode_document", None) or model.encode
-    return fn(list(texts), batch_size=batch_size, convert_to_tensor=True, normalize_embeddings=_normalise(model),
-              show_progress_bar=False).float().cpu()
+    texts = list(texts)
+    meter = Meter(say, f"encode {role}s", total=len(texts), unit="texts")
+    out = []
+    for start in range(0, max(len(texts), 1), PROGRESS_BLOCK):
+        block = texts[start:start + PROGRESS_BLOCK]
+        out.append(fn(block, batch_size=batch_size, convert_to_tensor=True, normalize_embeddings=_normalise(model),
+                      show_progress_bar=False).float().cpu())
+        meter.add(len(block))
+    meter.close()
+    return out[0] if len(out) == 1 else torch.cat(out)
 
 
 def encode_corpus(model, model_dir: Path, texts: Sequence[str], corpus_fingerprint: str, *, batch_size: int,
-                  cache_dir: Path | None):
+                  cache_dir: Path | None, say: Say | None = None):
     """(embeddings, whether they came from the cache). The cache in `cache_dir`, when given, is keyed
     by the model's and the corpus's content."""
     import numpy as np
@@ -51,7 +65,7 @@ def encode_corpus(model, model_dir: Path, texts: Sequence[str], corpus_fingerpri
             cached = np.load(path, allow_pickle=False)
             if cached.shape[0] == len(texts):
                 return torch.from_numpy(cached), True
-    emb = encode(model, texts, batch_size=batch_size, role="document")
+    emb = encode(model, texts, batch_size=batch_size, role="document", say=say)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{time.time_ns()}.tmp.npy")
@@ -91,12 +105,12 @@ def search(query_emb, doc_emb, k: int, *, query_chunk: int = QUERY_CHUNK, doc_ch
 
 
 def dense_run(model, model_dir: Path, eset, *, k: int, batch_size: int, cache_dir: Path | None = None,
-              say: Callable[[str], None] | None = None) -> dict[str, dict[str, float]]:
+              say: Say | None = None) -> dict[str, dict[str, float]]:
     """{query id: {doc id: score}} with each query's top k documents."""
     t0 = time.perf_counter()
     docs, cached = encode_corpus(model, model_dir, eset.doc_texts, eset.corpus_fingerprint, batch_size=batch_size,
-                         cache_dir=cache_dir)
-    queries = encode(model, eset.query_texts, batch_size=batch_size, role="query")
+                         cache_dir=cache_dir, say=say)
+    queries = encode(model, eset.query_texts, batch_size=batch_size, role="query", say=say)
     scores, idx = search(queries, docs, k)
     if say:
         where = "from the cache" if cached else "encoded"

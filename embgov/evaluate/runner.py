@@ -13,9 +13,9 @@ from embgov.evaluate.decision import BASE, CANDIDATE, decide
 from embgov.evaluate.metrics import compute_metrics, parse_metric, run_depth
 from embgov.evaluate.sets import EvalSet, load_set
 from embgov.spec.jobspec import PromotionRules, RetrievalSet
+from embgov import Say
 
 MIN_PAIRS = 500  # the article's bar for a held-out set
-Say = Callable[[str], None]
 
 
 def cache_dir() -> Path:

@@ -8,9 +8,10 @@ and numpy load inside the functions that need them.
 """
 
 from embgov.index.build import build
-from embgov.index.lifecycle import listing, live_tables, promote, promote_table, prune, rollback, tables
+from embgov.index.corpus import check_gated
+from embgov.index.lifecycle import check_name, listing, live_tables, promote, promote_table, prune, rollback, tables
 from embgov.index.types import AnnCheck, Encoder, Hit, IndexTable, QueryResult
 from embgov.index.search import check_encoder, query, resolve, search, search_vectors
 
-__all__ = ["AnnCheck", "Encoder", "Hit", "IndexTable", "QueryResult", "build", "check_encoder", "listing", "live_tables", "promote",
+__all__ = ["AnnCheck", "Encoder", "Hit", "IndexTable", "QueryResult", "build", "check_encoder", "check_gated", "check_name", "listing", "live_tables", "promote",
            "promote_table", "prune", "query", "resolve", "rollback", "search", "search_vectors", "tables"]

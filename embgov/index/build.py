@@ -17,16 +17,16 @@ import os
 import time
 import uuid
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Literal
 
 from embgov.errors import EmbgovError, VectorIndexError
 from embgov.index import ann, catalog, lance
 from embgov.index.corpus import check_gated, read_docs
 from embgov.index.types import Encoder, IndexTable
 from embgov.settings import get_settings
+from embgov import Say
 
 log = logging.getLogger("embgov.index")
-Say = Callable[[str], None]
 ANN_MIN_ROWS_ENV = "EMBGOV_INDEX_ANN_MIN_ROWS"
 ANN_MIN_ROWS = 10_000  # below this an exact scan answers in milliseconds and an ANN index buys nothing
 MIN_RECALL = 0.98

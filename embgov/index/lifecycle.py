@@ -12,7 +12,6 @@ import logging
 import os
 import re
 from datetime import timedelta
-from typing import Callable
 
 from embgov.errors import VectorIndexError
 from embgov.index import catalog, lance
@@ -20,9 +19,9 @@ from embgov.index.types import IndexTable
 from embgov.settings import get_settings
 from embgov.store.db import utc_in
 from embgov.spec.jobspec import DURATION_PATTERN, NAME_PATTERN, duration_seconds
+from embgov import Say
 
 log = logging.getLogger("embgov.index")
-Say = Callable[[str], None]
 RETENTION_ENV = "EMBGOV_INDEX_RETENTION"
 STALE_ENV = "EMBGOV_INDEX_STALE_BUILD"
 DEFAULT_RETENTION = 3

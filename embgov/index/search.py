@@ -67,7 +67,10 @@ def search(target: IndexTable, texts: list[str] | str, encoder: Encoder, *, k: i
 
 
 def search_vectors(target: IndexTable, table, vectors: "np.ndarray", k: int, *, exact: bool = False):
-    """Raw search of already-embedded vectors with the table's checked settings: [[(id, cosine)]]."""
+    """Raw search of already-embedded vectors with the table's checked settings: [[(id, cosine)]].
+    `table` None: the target's own table, opened and checked against the catalogue (cached)."""
+    if table is None:
+        table = lance.open_checked(target)
     if exact or target.search != "ann" or target.ann is None:
         return lance.search(table, vectors, k, exact=True)
     a = target.ann

@@ -36,7 +36,7 @@ def reports_dir(model: str) -> Path:
     return get_settings().home / "monitor" / "reports" / model
 
 
-def _imports():
+def report_libraries():
     os.environ.setdefault("DO_NOT_TRACK", "1")  # Evidently's usage telemetry: no network at run time
     try:
         from evidently import DataDefinition, Dataset, Report
@@ -56,7 +56,7 @@ def build_snapshot(reference: "np.ndarray", window: "np.ndarray", event: DriftEv
 
     from embgov.monitor.drift import get_method
 
-    DataDefinition, Dataset, Report, EmbeddingsDrift, lte, _ = _imports()
+    DataDefinition, Dataset, Report, EmbeddingsDrift, lte, _ = report_libraries()
     if event.score is None or event.threshold is None:
         raise MonitorError("this check made no drift decision (window too small): there is nothing to report",
                            where=f"report {event.model}:{event.version}")
@@ -86,7 +86,7 @@ def write_report(reference: "np.ndarray", window: "np.ndarray", event: DriftEven
     html = html or reports_dir(event.model) / f"{event.event_id}.html"
     html.parent.mkdir(parents=True, exist_ok=True)
     snapshot.save_html(str(html))
-    *_, Workspace = _imports()
+    *_, Workspace = report_libraries()
     ws_dir = workspace or workspace_dir()
     ws_dir.mkdir(parents=True, exist_ok=True)
     ws = Workspace.create(str(ws_dir))

@@ -14,6 +14,7 @@ import json
 import os
 from pathlib import Path
 
+from embgov.contracts import ModelVersion
 from embgov.hashing import canonical_json
 from embgov.spec.loader import LoadedSpec
 
@@ -68,3 +69,14 @@ def registered_spec_json(loaded: LoadedSpec) -> str:
     payload["inputs"] = fingerprints(loaded)
     payload["trained_spec_hash"] = loaded.hash
     return canonical_json(payload)
+
+
+def registered_spec_text(record: ModelVersion) -> str | None:
+    """The version's registered spec artifact (what `registered_spec_json` wrote) as text; None when it has none."""
+    if "spec" not in record.artifacts:
+        return None
+    from embgov.registry.store import model_path
+
+    path = model_path(record, "spec")
+    path = path / "spec.json" if path.is_dir() else path
+    return path.read_text()

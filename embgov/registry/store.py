@@ -148,6 +148,26 @@ def production(name: str) -> ModelVersion | None:
         return None
 
 
+def model_names() -> list[str]:
+    """Every registered model's name, sorted."""
+    return sorted(m.name for m in _client().search_registered_models())
+
+
+def alias_version(name: str, alias: str = ALIAS) -> int | None:
+    """The version number `alias` points at now; None when the alias (or the model) is not set."""
+    from mlflow.exceptions import MlflowException
+
+    try:
+        return int(_client().get_model_version_by_alias(name, alias).version)
+    except MlflowException:
+        return None
+
+
+def run_params(run_id: str) -> dict[str, str]:
+    """The MLflow parameters of the run a version was trained in (flattened spec fields)."""
+    return dict(_client().get_run(run_id).data.params)
+
+
 def model_path(record: ModelVersion, kind: str = "model") -> Path:
     """A local directory (downloaded when the store is remote) holding one of the version's artifacts."""
     from mlflow.artifacts import download_artifacts

@@ -138,9 +138,7 @@ def create_app(service: Service, *, manage: bool = True):
         return JSONResponse(payload, headers={"x-embgov-model": label, "x-embgov-model-version": label.rsplit(":", 1)[1]})
 
     async def _search(service: Service, caller: Caller, index: str, texts: list[str], k: int):
-        from embgov.index import lance
-        from embgov.index.lifecycle import check_name
-        from embgov.index.search import resolve, search_vectors
+        from embgov.index import check_name, resolve, search_vectors
 
         check_name(index)
         target = await asyncio.to_thread(resolve, index)  # the live table, read once
@@ -149,7 +147,7 @@ def create_app(service: Service, *, manage: bool = True):
         info, vectors, _ = await service.batcher.submit(ref, texts)
 
         def run():
-            return search_vectors(target, lance.open_checked(target), vectors, k)
+            return search_vectors(target, None, vectors, k)
 
         hits = await asyncio.to_thread(run)
         return {"object": "list", "index": target.index, "table": target.table, "model": info.label,

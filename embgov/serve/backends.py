@@ -180,10 +180,10 @@ class BottleneckBase(SharedBase):
         self.states: dict[str, dict] = {}  # slot -> {"adapters": [modules per site], "norms": {name: tensor}}
 
     def _sites(self):
-        from embgov.train.bottleneck import _sites
+        from embgov.train import adapter_sites
 
         encoder = self.model[0].auto_model
-        return _sites(encoder, encoder.embgov_adapter_config["placement"])
+        return adapter_sites(encoder, encoder.embgov_adapter_config["placement"])
 
     def _apply(self, slot):
         import torch

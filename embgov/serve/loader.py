@@ -180,9 +180,9 @@ class Loader:
                       if ".embgov_adapter." not in k and "LayerNorm" not in k}
             if _mismatch(shared, frozen) is not None:
                 return TorchBackend(model_dir, model=model), None
-            from embgov.train.bottleneck import _sites
+            from embgov.train import adapter_sites
 
-            adapters = [s.embgov_adapter for s in _sites(encoder, config["placement"])]
+            adapters = [s.embgov_adapter for s in adapter_sites(encoder, config["placement"])]
             with torch.no_grad():
                 group.states[slot] = {"adapters": adapters, "norms": norms}
             group.slots[slot] = sum(module_bytes(a) for a in adapters)

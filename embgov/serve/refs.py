@@ -74,29 +74,23 @@ class Registry:
     """embgov's MLflow registry, read-only: what the server needs from it."""
 
     def names(self) -> list[str]:
-        from embgov.registry.store import _client
+        from embgov.registry import model_names
 
-        return sorted(m.name for m in _client().search_registered_models())
+        return model_names()
 
     def resolve(self, ref: Ref) -> int | None:
         """The version number an alias points at now (None: the alias is not set)."""
-        from mlflow.exceptions import MlflowException
+        from embgov.registry import ALIAS, alias_version
 
-        from embgov.registry.store import ALIAS, _client
-
-        try:
-            return int(_client().get_model_version_by_alias(ref.name, ref.alias or ALIAS).version)
-        except MlflowException:
-            return None
+        return alias_version(ref.name, ref.alias or ALIAS)
 
     def info(self, name: str, version: int) -> VersionInfo:
-        from embgov.registry import get_version
-        from embgov.registry.store import _client
+        from embgov.registry import get_version, run_params
 
         record = get_version(name, version)
         dims: tuple[int, ...] = ()
         try:
-            raw = _client().get_run(record.run_id).data.params.get("training.matryoshka_dims")
+            raw = run_params(record.run_id).get("training.matryoshka_dims")
             dims = tuple(int(d) for d in json.loads(raw)) if raw else ()
         except (ValueError, TypeError, EmbgovError):
             dims = ()

@@ -47,7 +47,7 @@ def _hook(module: nn.Module, _inputs, output):
     return module._embgov_parent.embgov_adapter(output)
 
 
-def _sites(encoder: nn.Module, placement: str) -> list[nn.Module]:
+def adapter_sites(encoder: nn.Module, placement: str) -> list[nn.Module]:
     """The BERT-family modules whose `dense` output gets an adapter."""
     layers = encoder.encoder.layer
     sites = [layer.output for layer in layers]
@@ -62,7 +62,7 @@ def insert_adapters(encoder: nn.Module, config: dict) -> list[nn.Module]:
         raise TypeError("bottleneck adapters need a BERT-family encoder (encoder.layer[i].output.dense)")
     hidden = encoder.config.hidden_size
     added = []
-    for site in _sites(encoder, config["placement"]):
+    for site in adapter_sites(encoder, config["placement"]):
         site.embgov_adapter = Bottleneck(hidden, config["reduction_factor"], config["non_linearity"])
         object.__setattr__(site.dense, "_embgov_parent", site)  # not a submodule: no cycle in state_dict
         site.dense.register_forward_hook(_hook)

@@ -15,28 +15,15 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from embgov.progress import ProgressLine, duration
+
 PROGRESS_FILE = "progress.json"
 OnProgress = Callable[[dict], None]
 
 
-class ProgressLine(str):
-    """A progress message: a plain string for logs, with its dict attached for terminals that redraw
-    one line (`embgov run` on a TTY) and for `--json` callers that drop it."""
-
-    progress: dict
-
-    @classmethod
-    def of(cls, data: dict) -> "ProgressLine":
-        line = cls(format_progress(data))
-        line.progress = data
-        return line
-
-
-def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    s = int(round(seconds))
-    return f"{s // 3600}h{s % 3600 // 60:02d}m" if s >= 3600 else f"{s // 60}m{s % 60:02d}s" if s >= 60 else f"{s}s"
+def training_line(data: dict) -> ProgressLine:
+    """A training progress dict as the ProgressLine `say` gets (plain in logs, redrawn on a terminal)."""
+    return ProgressLine.with_figures(format_progress(data), data)
 
 
 def format_progress(d: dict) -> str:
@@ -44,9 +31,9 @@ def format_progress(d: dict) -> str:
     head = "train" + (f" trial {d['trial']}/{d['trials']}" if d.get("trials", 1) > 1 else "")
     phase = d.get("phase", "train")
     if phase == "starting":
-        return f"{head}: starting Ray workers and loading the model ({_duration(d.get('elapsed_s'))})"
+        return f"{head}: starting Ray workers and loading the model ({duration(d.get('elapsed_s'))})"
     if phase == "mlm":
-        return f"{head}: MLM pre-training ({_duration(d.get('elapsed_s'))})"
+        return f"{head}: MLM pre-training ({duration(d.get('elapsed_s'))})"
     parts = ["finished"] if phase == "done" else []
     if d.get("total"):
         parts.append(f"step {d.get('step', 0)}/{d['total']} ({100 * d.get('step', 0) // max(1, d['total'])}%)")
@@ -55,13 +42,13 @@ def format_progress(d: dict) -> str:
     if d.get("samples_per_s"):
         parts.append(f"{d['samples_per_s']:.1f} samples/s")
     if phase == "train" and d.get("eta_s") is not None:
-        parts.append(f"ETA {_duration(d['eta_s'])}")
+        parts.append(f"ETA {duration(d['eta_s'])}")
     if d.get("val") is not None:
         best = f" (best {d['best']:.4f} @{d['best_step']})" if d.get("best") is not None else ""
         parts.append(f"val {d.get('metric', 'ndcg@10')} {d['val']:.4f}{best}")
     if phase == "stopped":
         parts.append("stopped early: no validation gain")
-    waiting = f" (no update for {_duration(d['waiting_s'])})" if d.get("waiting_s") else ""
+    waiting = f" (no update for {duration(d['waiting_s'])})" if d.get("waiting_s") else ""
     return (f"{head}: " + ", ".join(parts) if parts else f"{head}: {phase}") + waiting
 
 

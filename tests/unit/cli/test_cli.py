@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from embgov.cli.main import cli
+from hostkit import job_host
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = [str(p) for p in sorted((ROOT / "jobs").glob("*.yaml"))]
@@ -41,6 +42,13 @@ def test_version_hides_database_password(monkeypatch):
 
 
 def test_validate_examples_ok():
+    result = run("validate", "--no-host", *EXAMPLES)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("ok ") == len(EXAMPLES)
+
+
+@job_host
+def test_validate_examples_ok_on_a_host_that_can_run_them():
     result = run("validate", *EXAMPLES)
     assert result.exit_code == 0, result.output
     assert result.output.count("ok ") == len(EXAMPLES)
@@ -55,6 +63,7 @@ def test_validate_bad_spec_exit_1_with_location(tmp_path):
     assert f"{bad}:{line} training.warmup_ratio: must be between 0 and 1 (got 1.5)" in result.output
 
 
+@job_host
 def test_validate_json_lists_each_file(tmp_path):
     missing = str(tmp_path / "missing.yaml")
     result = run("validate", "--json", EXAMPLES[0], missing)

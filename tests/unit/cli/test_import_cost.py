@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hostkit import job_host
 
 ROOT = Path(__file__).resolve().parents[3]
 HEAVY = ["torch", "ray", "presidio_analyzer", "presidio_anonymizer", "evidently", "mlflow",
@@ -22,7 +23,8 @@ print(json.dumps({"exit": result.exit_code, "heavy": [m for m in %r if m in sys.
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["validate", str(ROOT / "jobs/scifact-lora.yaml")], ["schema", "job"]],
+@pytest.mark.parametrize("args", [["--help"], pytest.param(["validate", str(ROOT / "jobs/scifact-lora.yaml")], marks=job_host),
+                                  ["schema", "job"]],
                          ids=["help", "validate", "schema"])
 def test_light_commands_import_nothing_heavy(args):
     out = subprocess.run([sys.executable, "-c", PROBE % HEAVY, *args], capture_output=True, text=True, check=True)

@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 import trainkit as kit
+from hostkit import job_host
+
+pytestmark = job_host
 
 ENTRY = "from embgov.cli.main import main; main()"
 

@@ -7,6 +7,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
+pytest.importorskip("prometheus_client")  # a stage library the code under test needs
+pytest.importorskip("apscheduler")  # a stage library the code under test needs
 
 from embgov.cli.main import cli
 from embgov.daemon import service

@@ -8,6 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
+pytest.importorskip("prometheus_client")  # a stage library the code under test needs
+pytest.importorskip("apscheduler")  # a stage library the code under test needs
 
 from embgov.daemon import service
 from embgov.daemon.retune import outcome

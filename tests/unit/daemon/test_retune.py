@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-import numpy as np
 import pytest
+np = pytest.importorskip("numpy")
 
 import trainkit as kit
 from embgov.audit import list_events

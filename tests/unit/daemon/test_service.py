@@ -7,6 +7,7 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
+pytest.importorskip("apscheduler")  # a stage library the code under test needs
 
 from embgov.daemon import service
 from embgov.daemon.service import Daemon, DaemonConfig, load_config, trigger_for

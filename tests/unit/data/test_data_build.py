@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+pytest.importorskip("bm25s")  # a stage library the code under test needs
 
 from embgov.contracts import PairSet
 from embgov.data import build_pairs, load_pairs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typing
 
 import pytest
+pytest.importorskip("bm25s")  # a stage library the code under test needs
 
 from embgov.data import build_pairs
 from embgov.data.builders import ADJACENT_SENTENCES, BUILDERS

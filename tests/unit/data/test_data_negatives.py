@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 
 import pytest
+pytest.importorskip("bm25s")  # a stage library the code under test needs
 
 from embgov.data import build_pairs
 from embgov.data import negatives as neg

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
 import pytest
+np = pytest.importorskip("numpy")
 
 from embgov.data import build_pairs
 from embgov.data.pseudo import KINDS, cut, judge, kinds_of

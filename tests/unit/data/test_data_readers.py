@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from embgov.data.readers import read_pair_file, read_qrels, read_records
-from embgov.data.text import join_title, split_sentences
+from embgov.data.text import split_sentences
+from embgov.records import join_title
 from embgov.errors import DataError
 from embgov.spec.jobspec import PairSource, QrelsSource, RecordSource
 

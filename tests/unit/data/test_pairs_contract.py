@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+pytest.importorskip("bm25s")  # a stage library the code under test needs
 
 from embgov.contracts import PairSet
 from embgov.data import build_pairs, load_pairs

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+pytest.importorskip("pytrec_eval")  # a stage library the code under test needs
 
 from embgov.errors import EvalError
 from embgov.evaluate.metrics import MAP_DEPTH, METRICS, compute_metrics, parse_metric, per_query, run_depth

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+pytest.importorskip("bm25s")  # a stage library the code under test needs
 
 from embgov.evaluate.bm25 import bm25_run
 from embgov.evaluate.sets import EvalSet

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+pytest.importorskip("numpy")  # a stage library the code under test needs
 
 from embgov.errors import ExportError
 from embgov.export.encoders import read_config

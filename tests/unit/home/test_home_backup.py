@@ -9,6 +9,7 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+pytest.importorskip("mlflow")  # a stage library the code under test needs
 
 from embgov.home.backup import MANIFEST, BackupError, backup, restore
 

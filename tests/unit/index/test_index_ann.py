@@ -3,8 +3,8 @@ margin, else the cheapest that reaches it, else exact search; and recall@k itsel
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
+np = pytest.importorskip("numpy")
 
 from embgov.index import ann
 

@@ -7,6 +7,8 @@ import json
 import shutil
 
 import pytest
+pytest.importorskip("numpy")  # a stage library the code under test needs
+pytest.importorskip("lancedb")  # a stage library the code under test needs
 
 import indexkit as kit
 from embgov.errors import GateError, PolicyError, VectorIndexError

@@ -15,6 +15,9 @@ import pytest
 
 import indexkit as kit
 from embgov.errors import VectorIndexError
+from hostkit import job_host
+
+pytestmark = job_host
 
 QUERIES = 12
 

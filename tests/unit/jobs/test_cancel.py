@@ -17,6 +17,9 @@ from embgov.cli.main import cli
 from embgov.jobs import Cancelled, LeaseLost, StopWatch, execute, submit
 from embgov.spec import load_spec
 from embgov.store import queue as q
+from hostkit import job_host
+
+pytestmark = job_host
 
 
 @pytest.fixture

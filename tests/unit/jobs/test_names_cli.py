@@ -10,6 +10,9 @@ import trainkit as kit
 from embgov.audit import list_events
 from embgov.cli.main import cli
 from embgov.store.queue import list_jobs
+from hostkit import job_host
+
+pytestmark = job_host
 
 FORGED = "ana\n2026-01-01T00:00:00  7  mallory  policy.approve  policy:hipaa"
 

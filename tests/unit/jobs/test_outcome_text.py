@@ -19,6 +19,9 @@ from embgov.contracts import PromotionDecision
 from embgov.errors import GateError
 from embgov.pipeline import promotion_summary
 from embgov.store import queue as q
+from hostkit import job_host
+
+pytestmark = job_host
 
 REASONS = ["gain over base on ndcg@10: -0.0040 (0.7810 vs 0.7850), required >= +0.0000: fail",
            "gain over bm25 on ndcg@10: -0.0330 (0.7810 vs 0.8140), required >= -1.0000: pass",

@@ -16,6 +16,9 @@ from embgov.errors import (DataError, EmbgovError, GateError, InputError, Policy
 from embgov.jobs import _failure, execute, submit
 from embgov.spec import load_spec
 from embgov.store import queue as q
+from hostkit import job_host
+
+pytestmark = job_host
 
 
 @pytest.fixture

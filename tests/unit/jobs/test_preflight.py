@@ -14,6 +14,9 @@ from embgov import pipeline, preflight
 from embgov.audit import list_events
 from embgov.cli.main import cli
 from embgov.store import queue as q
+from hostkit import job_host
+
+pytestmark = job_host
 
 
 def _installed_but(missing: str):

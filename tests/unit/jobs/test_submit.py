@@ -15,6 +15,9 @@ from embgov.audit import list_events
 from embgov.cli.main import cli
 from embgov.store import dispose_all
 from embgov.store.queue import list_jobs
+from hostkit import job_host
+
+pytestmark = job_host
 
 
 def _submit_many(spec: str, n: int, out) -> None:

@@ -19,6 +19,9 @@ from embgov.store import get_engine
 from embgov.store import queue as q
 from embgov.store.db import jobs
 from embgov.worker import run_attempt
+from hostkit import job_host
+
+pytestmark = job_host
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
+np = pytest.importorskip("numpy")
 
 from embgov.contracts import ModelVersion
 from embgov.monitor import checkcache

@@ -5,8 +5,8 @@ large enough for that (reference_size >= 300)."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
+np = pytest.importorskip("numpy")
 
 from embgov.monitor import check_window
 from embgov.spec.jobspec import DriftCheck, MonitoringSection

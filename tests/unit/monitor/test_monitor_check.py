@@ -6,8 +6,8 @@ from __future__ import annotations
 import typing
 from datetime import datetime, timedelta, timezone
 
-import numpy as np
 import pytest
+np = pytest.importorskip("numpy")
 
 from embgov.contracts import DriftCalibration, DriftEvent, ProbeResult, WindowStats
 from embgov.errors import MonitorError, TelemetryError

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 from click.testing import CliRunner
+np = pytest.importorskip("numpy")
 
 from embgov.cli.monitor import monitor, telemetry
 from embgov.monitor import check_window, read_window

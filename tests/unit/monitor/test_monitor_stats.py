@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pytest
+np = pytest.importorskip("numpy")
 
 from embgov.monitor.stats import centroid, window_stats
 

@@ -7,8 +7,8 @@ import json
 import threading
 from datetime import datetime, timedelta, timezone
 
-import numpy as np
 import pytest
+np = pytest.importorskip("numpy")
 
 from embgov.errors import TelemetryError
 from embgov.monitor import telemetry_store as tm

@@ -6,9 +6,11 @@ from __future__ import annotations
 import base64
 import json
 
-import numpy as np
 import pytest
-from fastapi.testclient import TestClient
+
+np = pytest.importorskip("numpy")
+pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
 
 from embgov.serve.app import create_app
 from embgov.serve.auth import add_token

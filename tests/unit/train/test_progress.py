@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from embgov.train.progress import ProgressLine, Reporter, Throttle, format_progress, read_progress, write_progress
+from embgov.train.progress import Reporter, Throttle, format_progress, read_progress, training_line, write_progress
 
 
 class Clock:
@@ -26,7 +26,7 @@ def test_format_progress_line():
 
 
 def test_progress_line_is_a_string_with_its_data():
-    line = ProgressLine.of({"step": 1, "total": 2})
+    line = training_line({"step": 1, "total": 2})
     assert isinstance(line, str) and line.progress == {"step": 1, "total": 2} and "step 1/2" in line
 
 

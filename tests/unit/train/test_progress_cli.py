@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from embgov.cli.main import cli
 from embgov.store import queue as q
-from embgov.train.progress import ProgressLine, write_progress
+from embgov.train.progress import training_line, write_progress
 
 PROGRESS = {"phase": "train", "step": 12, "total": 40, "loss": 0.5, "samples_per_s": 20.0, "eta_s": 70,
             "metric": "ndcg@10", "val": 0.61, "best": 0.62, "best_step": 8}
@@ -43,7 +43,7 @@ def test_jobs_logs_follow_prints_new_lines_until_the_job_ends(tmp_path):
     def later():
         time.sleep(1.5)
         with open(log, "a") as f:
-            f.write(ProgressLine.of(PROGRESS) + "\n")
+            f.write(training_line(PROGRESS) + "\n")
         time.sleep(1.5)
         q.finish(job.id, "w", "succeeded", actor="t")
 
@@ -56,7 +56,7 @@ def test_jobs_logs_follow_prints_new_lines_until_the_job_ends(tmp_path):
 
 
 def format_line() -> str:
-    return str(ProgressLine.of(PROGRESS))
+    return str(training_line(PROGRESS))
 
 
 def test_stderr_say_redraws_on_a_terminal_and_drops_progress_under_json(monkeypatch, capsys):
@@ -64,7 +64,7 @@ def test_stderr_say_redraws_on_a_terminal_and_drops_progress_under_json(monkeypa
 
     from embgov.cli.train import stderr_say
 
-    line = ProgressLine.of(PROGRESS)
+    line = training_line(PROGRESS)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     say = stderr_say()
     say(line)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import torch
+
+import pytest
+torch = pytest.importorskip("torch")
 
 from embgov.spec.training import ValidationSettings
 from embgov.train import watch as watch_mod
