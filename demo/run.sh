@@ -82,10 +82,29 @@ if [ "$STATUS" != production ]; then
     exit 1
 fi
 echo "-- scifact-lora:1 is in production: promoted by its rules, no person involved"
-echo "-- production traffic, a partial shift: 70 % SciFact claims, 30 % clinical sentences (another domain),"
-echo "   embedded by the ONNX export; only vectors are logged. The check runs jobs/scifact-lora.yaml's monitoring"
-echo "   section as shipped (the defaults: mmd with a permutation test, min_window 100, a 500-claim reference):"
-python3 demo/log_traffic.py scifact-lora "$EMBGOV_HOME/gate/patients/patients_notes.csv" --shifted 0.3 --size 300
+echo "-- the production version goes behind embgov serve (OpenAI-compatible /v1/embeddings) on a free loopback"
+echo "   port, with a bearer token that may use scifact-lora only (only its sha256 is stored):"
+TOKENS="$EMBGOV_HOME/serve-tokens.yaml"
+EMBGOV_SERVE_TOKEN=$(embgov serve-token demo-frontend --models scifact-lora --file "$TOKENS")
+export EMBGOV_SERVE_TOKEN  # read by demo/send_traffic.py; never printed
+PORT=$(python3 -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+# Every served vector (never its text) goes to telemetry: 300 queries fill the monitor's window (min_window 100).
+embgov serve --port "$PORT" --tokens "$TOKENS" --model scifact-lora --telemetry-sample 1 \
+    2> "$EMBGOV_HOME/serve.log" &
+SERVER=$!
+stop_server() { kill -TERM "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true; }
+trap stop_server EXIT  # a failed step never leaves the server running
+echo "-- production traffic through the server (once /readyz says it serves scifact-lora), a partial shift:"
+echo "   70 % SciFact claims, 30 % clinical sentences (another domain). The check runs jobs/scifact-lora.yaml's"
+echo "   monitoring section as shipped (the defaults: mmd with a permutation test, min_window 100, a 500-claim reference):"
+python3 demo/send_traffic.py "http://127.0.0.1:$PORT" scifact-lora "$JOB" "$EMBGOV_HOME/gate/patients/patients_notes.csv" \
+    --shifted 0.3 --size 300
+echo "-- the server's counters (/metrics; model calls: batch_texts_count), then it stops (SIGTERM: it writes the"
+echo "   telemetry it still buffers before it exits):"
+curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^embgov_serve_(requests|texts)_total|^embgov_serve_batch_texts_(count|sum)' \
+    | sed 's/^/   /' || true
+stop_server
+trap - EXIT
 echo "-- one round of the daemon's checks (embgov daemon runs these on each spec's schedule):"
 embgov daemon --once
 embgov monitor events

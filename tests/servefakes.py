@@ -60,6 +60,10 @@ class FakeRegistry:
     def resolve(self, ref):
         return self.aliases.get((ref.name, ref.alias or "production"))
 
+    def catalog(self, name):
+        aliases = {a: v for (n, a), v in self.aliases.items() if n == name}
+        return aliases, {v: 1767225600 + v for n, v in self.versions if n == name}
+
     def info(self, name, version):
         from embgov.errors import RegistryError
 

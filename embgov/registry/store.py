@@ -163,6 +163,21 @@ def alias_version(name: str, alias: str = ALIAS) -> int | None:
         return None
 
 
+def model_catalog(name: str) -> tuple[dict[str, int], dict[int, int]]:
+    """({alias: version}, {version: created, unix seconds}) of a registered name; ({}, {}) when it is not
+    registered. Two registry reads, no artifact downloads."""
+    from mlflow.exceptions import MlflowException
+
+    client = _client()
+    try:
+        aliases = {a: int(v) for a, v in (client.get_registered_model(name).aliases or {}).items()}
+    except MlflowException:
+        return {}, {}
+    versions = {int(mv.version): int(mv.creation_timestamp or 0) // 1000
+                for mv in client.search_model_versions(f"name = '{name}'")}
+    return aliases, versions
+
+
 def run_params(run_id: str) -> dict[str, str]:
     """The MLflow parameters of the run a version was trained in (flattened spec fields)."""
     return dict(_client().get_run(run_id).data.params)

@@ -129,6 +129,19 @@ def embedding_body(vectors, tokens: list[int], label: str, encoding: str, dims: 
             "model": label, "usage": {"prompt_tokens": total, "total_tokens": total}}
 
 
+def model_entries(name: str, aliases: dict[str, int], versions: dict[int, int]) -> list[dict]:
+    """GET /v1/models rows (OpenAI's model objects) for one registered name: every `model` value that
+    resolves: `name` (its production version), `name@alias` for its other aliases, `name:version` for
+    each version. `version` says which version each resolves to now."""
+    def row(ref: str, version: int, **extra) -> dict:
+        return {"id": ref, "object": "model", "created": versions.get(version, 0), "owned_by": "embgov",
+                "version": version, **extra}
+
+    rows = [row(name, aliases["production"], alias="production")] if "production" in aliases else []
+    rows += [row(f"{name}@{a}", v, alias=a) for a, v in sorted(aliases.items()) if a != "production"]
+    return rows + [row(f"{name}:{v}", v) for v in sorted(versions)]
+
+
 def search_request(data: dict, config: ServeConfig) -> tuple[str, list[str], int]:
     _unknown(data, SEARCH_FIELDS)
     index = data.get("index")

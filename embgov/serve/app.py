@@ -20,8 +20,8 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from embgov.errors import EmbgovError
-from embgov.serve.api import ApiError, check_dimensions, embedding_body, embedding_request, error_body, read_json, \
-    search_request
+from embgov.serve.api import ApiError, check_dimensions, embedding_body, embedding_request, error_body, model_entries, \
+    read_json, search_request
 from embgov.serve.auth import AuthError, Caller
 from embgov.serve.metrics import endpoint_label
 from embgov.serve.refs import Ref, RefError
@@ -160,13 +160,11 @@ def create_app(service: Service, *, manage: bool = True):
             caller = caller_of(request)
             names = service.config.models if service.config.models is not None else \
                 await asyncio.to_thread(service.registry.names)
+            allowed = [n for n in names if caller.may_use(n)]
+            catalogs = await asyncio.to_thread(lambda: [(n, *service.registry.catalog(n)) for n in allowed])
         except Exception as exc:  # noqa: BLE001
             return respond(exc, "/v1/models")
-        serving = {k.split("@")[0]: v for k, v in service.router.current.items() if k.endswith("@production")}
-        data = [{"id": n, "object": "model", "created": 0, "owned_by": "embgov",
-                 "version": serving[n].record.version if n in serving else None}
-                for n in names if caller.may_use(n)]
-        return {"object": "list", "data": data}
+        return {"object": "list", "data": [m for n, aliases, versions in catalogs for m in model_entries(n, aliases, versions)]}
 
     @app.get("/healthz")
     async def healthz():

@@ -76,12 +76,26 @@ class OnnxBackend(Backend):
     def encode(self, texts, slot=None):
         import numpy as np
 
+        from embgov.serve.packing import plan
+
+        enc = self.encoder
+        texts = [t.lower() for t in texts] if enc.config.get("do_lower_case") else list(texts)
+        encodings = enc.tokenizer.encode_batch(texts)
+        tokens = [len(e.ids) for e in encodings]
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        tokens = [0] * len(texts)
-        for rows, feed in self.encoder._feeds(list(texts)):
-            out[rows] = self.encoder._run(feed)
-            for r, n in zip(rows, feed["attention_mask"].sum(1).tolist()):
-                tokens[r] = int(n)
+        pad_id = enc.config["pad_id"]
+        # runs cut by length (embgov.serve.packing): a batch of whatever is in flight pads like a sorted corpus
+        for rows in plan(tokens, max_rows=enc.batch_size, max_tokens=enc.max_batch_tokens):
+            width = max(tokens[i] for i in rows)
+            arrays = {"input_ids": np.full((len(rows), width), pad_id, dtype=np.int64),
+                      "attention_mask": np.zeros((len(rows), width), dtype=np.int64),
+                      "token_type_ids": np.zeros((len(rows), width), dtype=np.int64)}
+            for r, i in enumerate(rows):
+                ids = encodings[i]
+                arrays["input_ids"][r, :tokens[i]] = ids.ids
+                arrays["attention_mask"][r, :tokens[i]] = 1
+                arrays["token_type_ids"][r, :tokens[i]] = ids.type_ids
+            out[rows] = enc._run({name: arrays[name] for name in enc.inputs})
         return _normalise(out), tokens
 
     def nbytes(self, slot=None) -> int:

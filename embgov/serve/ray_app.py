@@ -4,7 +4,8 @@
     serve deploy deploy/ray/serve.yaml          # or a KubeRay RayService (deploy/kuberay/rayservice.yaml)
 
 `build(args)` is a Ray Serve application builder; `args["config"]` names the `embgov serve` settings
-file (the same fields). Each replica builds its own Service when it starts (the app is built on the
+file (the same fields); optional `num_cpus` (per replica, default 2), `max_ongoing_requests` (64) and
+`env` (environment variables for the replicas, e.g. EMBGOV_HOME). Each replica builds its own Service when it starts (the app is built on the
 replica, not pickled from the driver): its own pool, registry poller, batcher and telemetry sampler,
 so replicas follow a promotion independently, each swapping only once the new version is loaded.
 Ray's proxy listens on every interface of the node, so a tokens file is required here.
@@ -48,7 +49,11 @@ def build(args: dict):
     _settings(args)  # refuse a bad or open configuration at deploy time, not in every replica
     ingress = serve.ingress(_app_builder(args.get("config")))
 
-    @serve.deployment(name=DEPLOYMENT, ray_actor_options={"num_cpus": float(args.get("num_cpus", 2))},
+    options = {"num_cpus": float(args.get("num_cpus", 2))}
+    if args.get("env"):  # e.g. EMBGOV_HOME of the registry the replicas read, when the cluster's runtime_env does not set it
+        options["runtime_env"] = {"env_vars": {str(k): str(v) for k, v in dict(args["env"]).items()}}
+
+    @serve.deployment(name=DEPLOYMENT, ray_actor_options=options,
                       max_ongoing_requests=int(args.get("max_ongoing_requests", 64)))
     @ingress
     class EmbgovServe:

@@ -1,7 +1,7 @@
 """What a request's `model` names, and what the registry says about a version.
 
 `name` (its production alias), `name:VERSION` or `name@ALIAS`. The registry is reached through
-`Registry`, a thin adapter over embgov.registry (tests bring a fake with the same three methods).
+`Registry`, a thin adapter over embgov.registry (tests bring a fake with the same methods).
 """
 
 from __future__ import annotations
@@ -95,6 +95,12 @@ class Registry:
         except (ValueError, TypeError, EmbgovError):
             dims = ()
         return VersionInfo(record, dims)
+
+    def catalog(self, name: str) -> tuple[dict[str, int], dict[int, int]]:
+        """({alias: version}, {version: created, unix seconds}) of a registered name: what GET /v1/models lists."""
+        from embgov.registry import model_catalog
+
+        return model_catalog(name)
 
     def path(self, info: VersionInfo, kind: str):
         from embgov.registry import model_path

@@ -39,7 +39,7 @@ def test_clients_auth_limits_adapters_and_telemetry(versions, server, tmp_path, 
     assert (vectors * _reference(versions["mini:1"], texts)).sum(1).min() >= 0.999
     floats = client.embeddings.create(model="mini:2", input=texts[0], encoding_format="float")
     assert floats.model == "mini:2" and len(floats.data[0].embedding) == 32
-    assert [m.id for m in client.models.list().data] == ["mini", "dom"]
+    assert [m.id for m in client.models.list().data] == ["mini", "mini:1", "mini:2", "dom", "dom:1", "dom:2"]
 
     denied = openai.OpenAI(base_url=f"{url}/v1", api_key=mini_only, max_retries=0)
     with pytest.raises(openai.PermissionDeniedError):

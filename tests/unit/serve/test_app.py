@@ -113,11 +113,26 @@ def test_tokens_401_403_and_model_listing(client, tmp_path):
         assert http.post("/v1/embeddings", json={"model": "alpha", "input": "x"}, headers=auth).status_code == 200
         denied = http.post("/v1/embeddings", json={"model": "beta", "input": "x"}, headers=auth)
         assert denied.status_code == 403 and "'beta'" in denied.json()["error"]["message"]
-        assert [m["id"] for m in http.get("/v1/models", headers=auth).json()["data"]] == ["alpha"]
-        listed = http.get("/v1/models", headers={"Authorization": f"Bearer {everything}"}).json()["data"]
-        assert {m["id"]: m["version"] for m in listed} == {"alpha": 1, "beta": None}
+        assert [m["id"] for m in http.get("/v1/models", headers=auth).json()["data"]] == ["alpha", "alpha:1", "alpha:2"]
+        listed = http.get("/v1/models", headers={"Authorization": f"Bearer {everything}"}).json()
+        assert listed["object"] == "list" and all(m["object"] == "model" and m["owned_by"] == "embgov"
+                                                  for m in listed["data"])
+        assert {m["id"]: m["version"] for m in listed["data"]} == {"alpha": 1, "alpha:1": 1, "alpha:2": 2, "beta": 1,
+                                                                   "beta:1": 1}
         assert http.get("/v1/models").status_code == 401
         assert http.get("/healthz").status_code == 200  # health and metrics need no token
+
+
+def test_model_listing_names_aliases_and_versions(client, registry):
+    registry.aliases[("alpha", "staging")] = 2
+    http, _ = client()
+    with http:
+        listed = http.get("/v1/models").json()["data"]
+        assert [(m["id"], m["version"], m.get("alias")) for m in listed if m["id"].startswith("alpha")] == \
+            [("alpha", 1, "production"), ("alpha@staging", 2, "staging"), ("alpha:1", 1, None), ("alpha:2", 2, None)]
+        for m in listed:  # every listed id is a `model` value the server answers
+            r = http.post("/v1/embeddings", json={"model": m["id"], "input": "x"})
+            assert r.status_code == 200 and r.json()["model"] == f"{m['id'].split('@')[0].split(':')[0]}:{m['version']}"
 
 
 def test_follows_promotion_monotonically(client, registry):

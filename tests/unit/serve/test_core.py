@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from click.testing import CliRunner
+pytest.importorskip("numpy")  # a stage library the code under test needs
 
 from servefakes import FakeBackend, FakeRegistry
 from embgov.errors import ConfigError
@@ -34,6 +35,27 @@ def test_pool_evicts_least_recently_used_but_not_pinned():
     pool.get(reg.info("m", 4))
     assert set(pool.entries) == {"m:1", "m:4"} and pool.evictions == 2
     assert opened == ["m:1", "m:2", "m:3", "m:4"]  # a hit never reloads
+
+
+def test_plan_cuts_runs_by_length():
+    import random
+
+    from embgov.serve.packing import plan
+
+    rng = random.Random(0)
+    lengths = [rng.choice([8, 12, 20, 40, 60]) + rng.randrange(4) for _ in range(64)]
+    runs = plan(lengths, max_rows=32, max_tokens=512)
+    assert sorted(i for run in runs for i in run) == list(range(64))  # every text once
+    assert all(len(run) <= 32 and (len(run) == 1 or len(run) * lengths[run[0]] <= 512) for run in runs)
+    assert all(lengths[run[0]] == max(lengths[i] for i in run) for run in runs)  # the first row is the longest
+
+    def padded(groups):
+        return sum(len(g) * max(lengths[i] for i in g) for g in groups)
+
+    fixed = [sorted(range(64), key=lambda i: -lengths[i])[k:k + 32] for k in (0, 32)]  # sorted, cut every 32 rows
+    assert padded(runs) + 50 * len(runs) <= padded(fixed) + 50 * len(fixed)
+    assert padded(runs) < 1.15 * sum(lengths)
+    assert plan([]) == [] and plan([5]) == [[0]] and plan([3000, 2], max_tokens=2048) == [[0], [1]]
 
 
 def test_batcher_merges_concurrent_requests_per_reference():
