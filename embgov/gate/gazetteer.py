@@ -88,6 +88,15 @@ _FUNCTION_WORDS = frozenset({"my", "your", "his", "her", "our", "their", "its", 
 _TITLE_LOWER = frozenset({"with", "from", "into", "over", "than", "that", "this", "upon", "onto", "after", "before",
                           "under", "between", "through", "during", "without", "within", "among", "versus", "using", "about"})
 _MIN_UPPER = 4  # an all-capital word shorter than this is an abbreviation (NO, LI, DNA), not a name or place
+# Words after which a person is named in queries and chat, whatever the case: 'labs for maria gonzalez-ybarra',
+# 'pt fatoumata diallo', 'my son kwame', 'text from yolanda'
+_NAME_CUES = frozenset({"pt", "patient", "re", "son", "daughter", "wife", "husband", "mom", "mum", "mother", "dad",
+                        "father", "brother", "sister", "grandson", "granddaughter", "spouse", "partner", "named", "name",
+                        "called"})
+# ... and words after which one lower-case word is a name only when it is a listed first name ('text from yolanda'; 'for
+# dauer formation' is a term)
+_WEAK_NAME_CUES = frozenset({"for", "from", "per", "with", "about", "on"})
+_CUE_GAP = regex.compile(r"[ \t]{1,2}|[ \t]?[:,][ \t]{1,2}")
 
 
 class Token(NamedTuple):
@@ -109,6 +118,19 @@ def _shape(word: str) -> str:
             return "other"  # a symbol: IgA, FoxP, CsCl, ClueGO (but McDonald, DeShawn, O'Neil)
         return "cap"
     return "lower" if all(c.islower() for c in letters) else "other"
+
+
+def symbol(span: str) -> bool:
+    """One word written as a symbol, not a name or a place: a digit or a capital inside it ('SpO2', 'CrCl', 'HbA1c',
+    'eGFR'), but not a name's own inner capital ('McDonald', 'DeShawn', "O'Neil") nor an abbreviation in capitals."""
+    words = span.split()
+    if len(words) != 1:
+        return False
+    word = POSSESSIVE.sub("", words[0].strip(".,;:()"))
+    letters = [c for c in word if c.isalpha()]
+    if not letters or word.isupper() and not any(c.isdigit() for c in word):
+        return False
+    return any(c.isdigit() for c in word) or _shape(word) == "other"
 
 
 @lru_cache(maxsize=4)
@@ -183,7 +205,7 @@ class NameFinder:
         out, i = [], 0
         while i < len(toks):
             t = toks[i]
-            full = self._full_name(text, toks, i, lower_ok) or self._inverted(text, toks, i) \
+            full = self._cued_lower(text, toks, i) or self._full_name(text, toks, i, lower_ok) or self._inverted(text, toks, i) \
                 or self._unlisted_pair(text, toks, i, lower_ok)
             if full:
                 out.append(full[:3])
@@ -204,6 +226,42 @@ class NameFinder:
                 out.append((t.start, t.end, self.score))  # 'hi this is ravi (...)': introduced, typed in lower case
             i += 1
         return out
+
+    def _cued_lower(self, text: str, toks: tuple[Token, ...], i: int):
+        """A name typed in lower case right after a word that introduces a person ('for maria gonzalez-ybarra', 'pt
+        fatoumata diallo', 'son kwame', 'for j. whitcombe') or before a possessive ('tommy's weight'): up to three
+        lower-case words, none an English word, one of them a listed name, each of three letters or more (a first
+        initial with its full stop may lead). A drug or gene after 'for' is no English word but is kept as a term."""
+        t = toks[i]
+        if t.shape != "lower":
+            return None
+        cue = toks[i - 1].key if i > 0 and toks[i - 1].shape in ("lower", "cap") \
+            and _CUE_GAP.fullmatch(text, toks[i - 1].end, t.start) is not None else ""
+        words, j = [], i
+        while j < len(toks) and len(words) < 4:
+            w = toks[j]
+            # an initial: first ('j. whitcombe') or in the middle ('lorcan h. tanaka-reyes')
+            initial = len(w.word) == 1 and (text.startswith(". ", w.end) or j > i and text.startswith(" ", w.end))
+            if w.shape != "lower" or j > i and not _adjacent(text, toks[j - 1], w):
+                break
+            if not initial and (len(w.key) < 3 or english_word(w.key, self.lower_common) or w.key in CALENDAR
+                                or w.key in _LOWER_FUNCTION_WORDS or w.key in PARTICLES):
+                break
+            words.append(w)
+            j += 1
+        while words and len(words[-1].word) == 1:
+            words.pop()  # a name ends on a word, not an initial
+        full = [w for w in words if len(w.word) > 1]
+        initial = len(words) > len(full)  # 'j. whitcombe': an initial makes the next word a name, listed or not
+        if not full or not initial and not any(w.key in self.first or w.key in self.last for w in full) \
+                or _eponym(text, toks, j - 1):
+            return None
+        possessive = len(full) == len(words) == 1 and full[0].key in self.first and len(full[0].key) >= 4 \
+            and regex.match(r"['’]s\b", text[full[0].end:full[0].end + 3]) is not None
+        cued = cue in _NAME_CUES or cue in _WEAK_NAME_CUES and (len(words) >= 2 or full[0].key in self.first)
+        if not cued and not possessive:
+            return None
+        return words[0].start, words[-1].end, self.full_score if len(full) >= 2 else self.score, i + len(words)
 
     def _inverted(self, text: str, toks: tuple[Token, ...], i: int):
         """'ESPOSITO, CLEMENTINE', 'Al-Mansouri, Kalinda': a surname, a comma, a listed first name (same case)."""
@@ -271,12 +329,28 @@ class NameFinder:
             # 'ANH NGUYEN-PHAM': a short word in capitals is a name only beside a listed one ('IR MPH' is not)
             ok = common == 0 and known and min(len(first.key), len(last.key)) >= 3
         elif first.shape in ("cap", "upper") and last.shape in ("cap", "upper") or lower_ok:
-            ok = common == 0 and (known or last.shape != "lower") or common == 1 and known
+            # in text typed without capitals a listed first name and a word in no dictionary ('priya raghunathan')
+            ok = common == 0 and (known or last.shape != "lower" or len(last.key) >= 4) or common == 1 and known
         else:  # lower-case words in cased text: a listed first name and another uncommon word
             ok = first.shape == last.shape == "lower" and common == 0
         if not ok:
             return None
         return first.start, last.end, self.full_score if common == 0 else (self.score + self.full_score) / 2, j + 1
+
+
+_ROMAN = regex.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII)")
+_STATE_CODES = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+                         "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI".split())
+
+
+def _named_thing(text: str, toks: tuple[Token, ...], i: int) -> bool:
+    """A single place word right before a Roman numeral or an acronym in capitals that is no state code ('Basel III',
+    'Roth IRA', 'Geneva UN'): part of the name of a standard, an accord or a product, not where someone is."""
+    if i + 1 >= len(toks) or not _SAME_LINE_GAP.fullmatch(text[toks[i].end:toks[i + 1].start]):
+        return False
+    nxt = toks[i + 1].word
+    return bool(_ROMAN.fullmatch(nxt)) or 2 <= len(nxt) <= 4 and nxt.isupper() and nxt.isalpha() \
+        and nxt not in _STATE_CODES
 
 
 class PlaceFinder:
@@ -318,6 +392,8 @@ class PlaceFinder:
                 continue
             if j == i and (key in self.common or toks[i].shape == "upper" and len(key) < 5):
                 return None  # "Reading", "Mobile", "Nice": ordinary words; "KRAS", "TATA": symbols
+            if j == i and _named_thing(text, toks, i):
+                return None  # "Basel III", "Roth IRA": a place's name in the name of a standard or a product
             # a short single word ("Tel", "Ore", "Ada") is an abbreviation or a word as often as a place
             score = self.full_score if j > i else self.score - 0.2 if len(key) <= 3 else self.score
             return toks[i].start, toks[j].end, score, j + 1

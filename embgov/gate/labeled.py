@@ -26,7 +26,7 @@ def listed_names() -> frozenset[str]:
 
 # What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in'
 _BETWEEN = (r"(?i:(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|code\b))*"
-            r"[ \t]*(?:[:=]|\bis\b|\bof\b|(?:\bon[ \t]+file[ \t]+)?\b(?:ending|ends?)[ \t]+(?:in|with)\b"
+            r"[ \t]*(?:[:=]|\bis\b|\bof\b|(?:\bon[ \t]+file[ \t]+)?\b(?:ending|ends?)(?:[ \t]+(?:in|with)\b)?|(?<=(?i:ending|ends)[ \t]+)(?i:in|with)\b"
             r"|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*)?)")
 # 'Ł.K. Houten'; 'OX40L' after 'partner' is a symbol
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|(?:\p{Lu}\.){2,3}(?=[ \t])|\p{Lu}\.?)(?!\p{N})"
@@ -44,10 +44,11 @@ _FIELD_WORDS = frozenset({"ID", "NPI", "DOB", "MRN", "SSN", "DEA", "PCP", "RN", 
 _CALENDAR_DATE = regex.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d")
 _ABBREVIATION = regex.compile(r"^\p{Lu}{2,}s$")  # a plural abbreviation alone ('fellow PSCs'), no name
 # A value: digit groups with single spaces ('412 68 9907'), after an optional prefix in capitals ('ZHP 884 120 337',
-# 'W 2280 1177 4', 'SB 4471092'); or one run of letters and digits joined by - / . _ # ('HX_0041187', 'KP#0098817734')
+# 'W 2280 1177 4', 'SB 4471092') or before dashed digits ('CH 44-19-302'); or one run of letters and digits joined by - / . _ # ('HX_0041187', 'KP#0098817734')
 _VALUE = (r"(?=[\p{L}\p{N}/.#_ -]{0,40}?\d)"
           r"(?P<v>(?:\p{Lu}{1,4}[ ](?=\d{2}))?\d{2,}(?:[ ]\d{2,}){0,4}(?:[ ]\d(?![\p{L}\p{N}]|[ ]\d))?"
           r"(?![\p{L}\p{N}#_]|[-/.][\p{L}\p{N}])"
+          r"|\p{Lu}{1,4}[ ]\d+(?:[-/.]\d+)+(?![\p{L}\p{N}])"  # a prefix, a space, dashed digits: 'CH 44-19-302'
           r"|[\p{L}\p{N}]+(?:(?:[-/._]|\#(?=\d))[\p{L}\p{N}]+)*)")
 # Not an identifier whatever its label says: a decimal or a range of decimals ('ref 4.0-5.6', 'ratio 1.2')
 _DECIMALS = regex.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3}\.\d{1,3})?")

@@ -174,9 +174,12 @@ def build_analyzer(policy: RedactionPolicy):
         def analyze(self, text, entities, nlp_artifacts=None):
             if nlp_artifacts is None or self.supported_entities[0] not in entities:
                 return []
+            from embgov.gate.gazetteer import symbol
+
             out = []
             for ent in nlp_artifacts.entities:
-                if ent.label_ in self.det.labels and (self.det.shape == "any" or capitalised(ent.text)):
+                if ent.label_ in self.det.labels and (self.det.shape == "any" or capitalised(ent.text)) \
+                        and not (self.listed is not None and symbol(ent.text)):  # 'SpO2', 'CrCl': no name or place
                     score = self.score(ent.text)
                     out.append(RecognizerResult(self.supported_entities[0], ent.start_char, ent.end_char, score,
                                                 analysis_explanation=AnalysisExplanation(self.name, score,

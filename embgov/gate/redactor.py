@@ -16,6 +16,7 @@ import regex
 
 from embgov.errors import GateError
 from embgov.gate.expand import EXPANDERS, repeats, whole_words
+from embgov.gate.gazetteer import symbol
 from embgov.gate.keep import Keeper
 from embgov.gate.recognizers import GAZETTEER, LABELED, NER, build_analyzer
 from embgov.gate.subject import Subject
@@ -35,11 +36,14 @@ RECOGNIZER_NAME = "recognizer_name"  # Presidio's RecognizerResult.RECOGNIZER_NA
 ROUNDS = 3  # redact, rescan, redact what is left: a record still not clean after this many is quarantined
 
 
-def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None = None) -> list:
+def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None = None,
+                     cores: dict[int, tuple[int, int]] | None = None) -> list:
     """Keep every character covered, but each by one finding: the higher score wins the overlap
     and a weaker finding keeps only the parts outside it (so 'Email a@b.org' found as PERSON by
     NER and as EMAIL by a pattern becomes one EMAIL, not one PERSON). A weaker finding that keeps
-    less than half of what its detector matched (before expansion) is dropped as noise."""
+    less than half of what its detector matched (before expansion) is dropped as noise, and so is
+    one whose detected words (`cores`, before expansion) a stronger finding holds whole: what an
+    expansion added is no evidence on its own ('Winifred Gallo, dos 11/29': the place 'Gallo' grown to 'dos')."""
     from presidio_analyzer import RecognizerResult
 
     kept: list = []
@@ -49,6 +53,10 @@ def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None =
             pieces = [p for s, e in pieces for p in ((s, min(e, k.start)), (max(s, k.end), e)) if p[0] < p[1]]
         if sum(e - s for s, e in pieces) * 2 < (detected or {}).get(id(r), r.end - r.start):
             continue  # mostly inside a stronger finding: the rest is the weaker detector's noise
+        core = (cores or {}).get(id(r))
+        if core and (core[0], core[1]) != (r.start, r.end) and not any(c.isdigit() for c in text[core[0]:core[1]]) \
+                and not any(max(s, core[0]) < min(e, core[1]) for s, e in pieces):
+            continue  # the words it was detected on belong to a stronger finding: the rest is only their expansion
         for s, e in pieces:
             while s < e and text[s] in _EDGE:
                 s += 1
@@ -161,6 +169,8 @@ class Redactor:
                 r.start = self.keeper.trim_name(text, r.start, r.end)  # 'Daughter Sigrun': the word before goes
             if not recognizer.endswith(LABELED) and not any(s < r.end and r.start < e for s, e in labeled):
                 start, end = whole_words(text, r.start, r.end)
+                if r.entity_type in self.name_entities and symbol(text[start:end]):
+                    continue  # 'with CrCl', 'SpO2': one word written as a symbol is no name, whatever matched it
                 # a symbol in capitals is checked against the term lists whatever it was taken for ('of EGFR', 'of MGH')
                 words = r.entity_type in self.word_entities or recognizer.endswith((NER, GAZETTEER)) \
                     or _SYMBOL.fullmatch(text, start, end) is not None
@@ -183,6 +193,7 @@ class Redactor:
             lead = len(text) - len(text.lstrip())
             kept.append(RecognizerResult(entity, lead, len(text.rstrip()), 1.0))
         detected = {id(r): r.end - r.start for r in kept}
+        cores = {id(r): (r.start, r.end) for r in kept}
         for r in kept:
             r.start, r.end = whole_words(text, r.start, r.end)
             grow = self.expanders.get(r.entity_type)
@@ -194,7 +205,7 @@ class Redactor:
             if (start, end) not in seen:
                 kept.append(RecognizerResult(entity, start, end, score))
                 detected[id(kept[-1])] = end - start
-        return resolve_overlaps(kept, text, detected), personal
+        return resolve_overlaps(kept, text, detected, cores), personal
 
     @staticmethod
     def _artifacts(doc=None):
