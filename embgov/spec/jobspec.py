@@ -192,7 +192,7 @@ Adaptation = Annotated[
 class TrainingSection(_Model):
     """Loss, schedule and checkpoints."""
 
-    loss: Literal["mnrl", "cached_mnrl"] = Field("mnrl", description="MultipleNegativesRankingLoss, or its cached variant for large effective batches.")
+    loss: Literal["mnrl", "cached_mnrl", "gist"] = Field("mnrl", description="MultipleNegativesRankingLoss, its cached variant for large effective batches, or gist: MNRL whose in-batch and mined candidates are masked when the frozen base model scores them above the pair's positive (a guard against unlabeled positives, for pseudo pairs).")
     mini_batch_size: int = Field(32, ge=1, le=65536, description="cached_mnrl: mini-batch for the gradient cache.")
     matryoshka_dims: list[int] = Field(default_factory=list, description="Wrap the loss in MatryoshkaLoss with these dimensions (strictly decreasing); empty: off.")
     epochs: int = Field(1, ge=1, le=100, description="Passes over the training pairs.")

@@ -78,7 +78,8 @@ def worker_loop(config: dict) -> None:
         # Watch first: it writes the best weights into a checkpoint before Meter reports it to Ray.
         watch = Watch(model, rank, val, spec.training.validation, spec.training.epochs, reporter, resume_dir=d,
                       meter=meter)
-        trainer = build_trainer(model, ray.get(config["pairs_ref"]), spec, world, scratch, meter, callbacks=[watch])
+        trainer = build_trainer(model, ray.get(config["pairs_ref"]), spec, world, scratch, meter, callbacks=[watch],
+                                base_path=config["base_path"])
         trainer.train(resume_from_checkpoint=d)
     if d is not None:
         figures["resumed"] = 1
@@ -142,16 +143,29 @@ def _mlm_phase(model, config, adaptation, spec, scratch, checkpoint, rank) -> di
 
 
 def build_trainer(model, rows, spec, world: int, scratch: Path, meter: "Meter", checkpoints: bool = True,
-                  callbacks: list | None = None):
+                  callbacks: list | None = None, base_path: str | None = None):
     """The sentence-transformers trainer for one worker (also used by bench/train.py's plain baseline,
-    with `checkpoints=False` and world 1). `callbacks` run before the meter."""
+    with `checkpoints=False` and world 1). `callbacks` run before the meter; `base_path` loads the
+    frozen guide of a guided loss (gist)."""
     from datasets import Dataset
     from sentence_transformers import SentenceTransformerTrainingArguments
     from sentence_transformers.base.sampler import BatchSamplers
 
-    from embgov.train.losses import build_loss
+    from embgov.train.losses import NEEDS_GUIDE, build_loss
 
     t = spec.training
+    guide = None
+    if t.loss in NEEDS_GUIDE:
+        from embgov.train.model import load_base
+
+        if base_path is None:
+            from embgov.errors import TrainError
+
+            raise TrainError(f"loss {t.loss} needs the base model as its guide", where="training.loss",
+                             fix="pass base_path= to build_trainer (the worker does), or use loss mnrl")
+        guide = load_base(base_path, t.max_seq_length, device="cuda" if spec.resources.use_gpu else "cpu")
+        guide.requires_grad_(False)
+        guide.eval()
     use_gpu = spec.resources.use_gpu
     bf16 = False
     if use_gpu:
@@ -168,7 +182,7 @@ def build_trainer(model, rows, spec, world: int, scratch: Path, meter: "Meter", 
         save_total_limit=1, logging_steps=0.05, report_to="none",  # ~20 points on the loss curve
         disable_tqdm=True, dataloader_num_workers=0, ddp_find_unused_parameters=False, ddp_broadcast_buffers=False)
     return _no_card_trainer()(model=model, args=args, train_dataset=Dataset.from_list(rows),
-                              loss=build_loss(model, t, world), callbacks=[*(callbacks or []), meter])
+                              loss=build_loss(model, t, world, guide=guide), callbacks=[*(callbacks or []), meter])
 
 
 def _no_card_trainer():
