@@ -23,6 +23,7 @@ from embgov.errors import EmbgovError, VectorIndexError
 from embgov.index import ann, catalog, lance
 from embgov.index.corpus import check_gated, read_docs
 from embgov.index.types import Encoder, IndexTable
+from embgov.progress import Meter
 from embgov.settings import get_settings
 from embgov import Say
 
@@ -158,6 +159,7 @@ def _fill(record: IndexTable, encoder: Encoder, batch_size: int, say: Say) -> tu
     table, dim, rows, embed_s, seen = None, None, 0, 0.0, set()
     self_sample, eval_sample = _Sample(SELF_CHECK), _Sample(EVAL_SAMPLE)
     batch: list[tuple[str, str]] = []
+    meter = Meter(say, f"index {record.index}", unit="documents embedded")
 
     def flush() -> None:
         nonlocal table, dim, rows, embed_s
@@ -173,9 +175,9 @@ def _fill(record: IndexTable, encoder: Encoder, batch_size: int, say: Say) -> tu
             self_sample.offer(rid, text)
             eval_sample.offer(rid, vector)
         rows += len(batch)
+        meter.add(len(batch))
         batch.clear()
         catalog.heartbeat(record.table)
-        say(f"index {record.index}: {rows} documents embedded")
 
     for rid, text in read_docs(record.corpus):
         if rid in seen:
@@ -186,6 +188,7 @@ def _fill(record: IndexTable, encoder: Encoder, batch_size: int, say: Say) -> tu
             flush()
     if batch:
         flush()
+    meter.close()
     if rows == 0:
         raise VectorIndexError("the corpus holds no documents", where=where)
     if table.count_rows() != rows:

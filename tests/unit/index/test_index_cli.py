@@ -88,4 +88,4 @@ def test_imports_are_light_and_the_stage_imports_no_other_stage():
     assert json.loads(out.stdout.strip().splitlines()[-1]) == {"heavy": [], "stages": []}
     source = "\n".join(p.read_text() for p in (kit.ROOT / "embgov" / "index").glob("*.py"))
     imported = set(re.findall(r"^\s*(?:from|import) embgov\.(\w+)", source, re.M))
-    assert imported <= {"index", "contracts", "errors", "settings", "store", "audit", "spec", "policy", "hashing"}, imported
+    assert imported <= {"index", "contracts", "errors", "settings", "store", "audit", "spec", "policy", "hashing", "progress"}, imported
