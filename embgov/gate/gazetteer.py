@@ -16,176 +16,12 @@ Findings are (start, end, score); the recognizer in recognizers.py turns them in
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import NamedTuple
-
 import regex
 
 from embgov.gate.lists import english_word, fold, load
-
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
-_SAME_LINE_GAP = regex.compile(r"[ \t]{1,3}")
-POSSESSIVE = regex.compile(r"['’]s?$")
-
-# Lower-case words inside names and places: "Willemine ten Pas", "Villafranca del Cid", "Isle of Man"
-NAME_PARTICLES = frozenset({"de", "del", "della", "da", "di", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
-                            "ter", "bin", "binti", "bint", "ben", "ibn", "bat", "ap", "al", "el", "y", "the", "of", "upon",
-                            "on"})
-# The word lists step over a few more ("Turkovice u Prelouce", "Begunje na Gorenjskem"), never over "the"
-PARTICLES = (NAME_PARTICLES - {"the"}) | {"das", "ten", "u", "v", "na", "am", "im", "sur", "sul", "en", "aan", "op"}
-EPONYM_NOUNS = frozenset({
-    "disease", "diseases", "syndrome", "syndromes", "virus", "viruses", "fever", "test", "tests", "sign", "signs",
-    "scale", "score", "criteria", "criterion", "correlation", "regression", "method", "model", "analysis", "equation",
-    "law", "effect", "index", "curve", "estimator", "estimate", "cell", "cells", "body", "bodies", "lymphoma",
-    "sarcoma", "tumor", "tumour", "reaction", "stain", "staining", "classification", "palsy", "phenomenon",
-    "principle", "distribution", "coefficient", "plot", "procedure", "operation", "encephalitis", "agar", "assay",
-    "algorithm", "transform", "ratio", "constant", "units", "unit", "node", "nodes", "layer", "duct", "ducts",
-    "gland", "glands", "loop", "canal", "space", "solution", "medium", "type", "strain", "strains", "disorder",
-    "ulcer", "anemia", "anaemia", "dementia", "chorea", "sarcoidosis", "thyroiditis", "lesion", "lesions",
-    # molecular biology: "Ras protein", "Hippo pathway", "Nanog expression" are terms, not people or places
-    "protein", "proteins", "gene", "genes", "signaling", "signalling", "pathway", "pathways", "mutation", "mutations",
-    "mutant", "mutants", "expression", "activation", "activity", "inhibitor", "inhibitors", "inhibition", "receptor",
-    "receptors", "kinase", "kinases", "domain", "domains", "complex", "knockdown", "knockout", "deficiency",
-    "deficient", "mice", "mouse", "levels", "level", "binding", "promoter", "transcription", "factor", "factors",
-    "antibody", "antibodies", "ligand", "ligands", "channel", "channels", "enzyme", "subunit", "subunits", "isoform",
-    "isoforms", "variant", "variants", "allele", "alleles", "locus", "homolog", "sequence", "motif", "peptide",
-    "mrna", "rna", "dna", "cluster", "species", "spp", "sp", "genus", "trial", "study", "cohort", "vaccine",
-    # methods, instruments and named studies: "Western blot", "Cox proportional hazards", "Monte Carlo simulation"
-    "blot", "blots", "blotting", "simulation", "simulations", "proportional", "hazards", "capsule", "ascites", "monkey",
-    "monkeys", "macaque", "macaques", "rat", "rats", "fish", "database", "library", "collaboration", "review", "reviews",
-    "statement", "guideline", "guidelines", "declaration", "staging", "grading", "questionnaire", "inventory",
-    "registry", "consortium", "initiative", "program", "programme", "project", "survey", "studies", "trials",
-    "approach", "hypothesis", "sampling", "inequality", "theorem", "network", "networks", "lineage", "line", "lines",
-    "organ", "organs", "fibers", "fibres", "fiber", "fibre", "membrane", "area", "areas", "aphasia", "nucleus",
-    "nuclei", "granules", "granule", "cycler", "kinetics", "spectroscopy", "microscopy", "transporter", "correction",
-    "progeria", "kappa", "esophagus", "oesophagus", "toxin", "toxins", "signed-rank", "rank-sum", "scores", "point",
-    "points", "fragment", "fragments", "maneuver", "manoeuvre", "reflex", "reflexes", "triad", "tetralogy", "fracture",
-})  # not 'family': 'the Adjei family' is a name; a gene family's symbol is in the genes vocabulary ('the Ras family')
-# Anatomy and methods named 'X of <eponym>': 'circle of Willis', 'islets of Langerhans', 'loop of Henle'
-OF_EPONYM_NOUNS = frozenset({"circle", "loop", "loops", "islets", "islet", "ligament", "canal", "canals", "duct", "ducts",
-                             "ampulla", "sphincter", "triangle", "space", "spaces", "foramen", "bundle", "organ", "tubercle",
-                             "crest", "node", "nodes", "sign", "test", "law", "tetralogy", "pouch", "fascia", "membrane",
-                             "nucleus", "area", "gland", "glands", "crypts", "plexus", "column", "columns", "cells",
-                             "method", "criteria", "rule", "classification", "scale"})
-# Heads of the names of studies and institutions after a place or a person: "Framingham Heart Study"
-STUDY_NOUNS = frozenset({"study", "studies", "cohort", "trial", "trials", "registry", "survey", "consortium",
-                         "collaboration", "project", "initiative", "program", "programme", "university", "institute",
-                         "college", "school", "foundation", "society", "association", "declaration", "criteria",
-                         "classification", "scale", "index", "score", "library", "database", "group"})
-CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                      "sunday"})  # also first names (April, June): the date rules own them
-_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
-_NAME_PREFIX = regex.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O['’])\p{Lu}\p{Ll}+$")
-_NAME_SHAPE = regex.compile(r"^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$")
-_INTRO = regex.compile(r"\b(?:my name is|name is|this is|it'?s|i am|i'?m|im)\s+$")
-# in lower case these are the words, not the names In, An, Do, Will ('fluorescence in situ hybridization')
-_LOWER_FUNCTION_WORDS = frozenset({"in", "on", "at", "by", "of", "to", "and", "or", "for", "with", "as", "is", "it", "be",
-                                   "so", "no", "do", "if", "but", "not", "an", "can", "will", "may", "see", "per", "via",
-                                   "de", "la", "le", "du", "van", "von", "al", "el"})
-_FUNCTION_WORDS = frozenset({"my", "your", "his", "her", "our", "their", "its", "the", "a", "an", "this", "that", "i",
-                            "we", "he", "she", "they", "you", "me", "us", "him", "them"})  # 'My IBAN' is no name
-_TITLE_LOWER = frozenset({"with", "from", "into", "over", "than", "that", "this", "upon", "onto", "after", "before",
-                          "under", "between", "through", "during", "without", "within", "among", "versus", "using", "about"})
-_MIN_UPPER = 4  # an all-capital word shorter than this is an abbreviation (NO, LI, DNA), not a name or place
-# Words after which a person is named in queries and chat, whatever the case: 'labs for maria gonzalez-ybarra',
-# 'pt fatoumata diallo', 'my son kwame', 'text from yolanda'
-_NAME_CUES = frozenset({"pt", "patient", "re", "son", "daughter", "wife", "husband", "mom", "mum", "mother", "dad",
-                        "father", "brother", "sister", "grandson", "granddaughter", "spouse", "partner", "named", "name",
-                        "called"})
-# ... and words after which one lower-case word is a name only when it is a listed first name ('text from yolanda'; 'for
-# dauer formation' is a term)
-_WEAK_NAME_CUES = frozenset({"for", "from", "per", "with", "about", "on"})
-_CUE_GAP = regex.compile(r"[ \t]{1,2}|[ \t]?[:,][ \t]{1,2}")
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    word: str
-    key: str
-    shape: str  # "cap" | "upper" | "lower" | "other"
-
-
-def _shape(word: str) -> str:
-    letters = [c for c in word if c.isalpha()]
-    if all(c.isupper() for c in letters):
-        return "upper" if len(letters) >= _MIN_UPPER else "other"
-    if letters[0].isupper():
-        if len(letters) >= 3 and all(c.isupper() for c in letters[:-1]) and letters[-1] == "s":
-            return "other"  # a plural abbreviation: ADEs, CIs, SINEs
-        if not word[1:].islower() and _INNER_CAPITAL.search(word) and not _NAME_PREFIX.match(word):
-            return "other"  # a symbol: IgA, FoxP, CsCl, ClueGO (but McDonald, DeShawn, O'Neil)
-        return "cap"
-    return "lower" if all(c.islower() for c in letters) else "other"
-
-
-def symbol(span: str) -> bool:
-    """One word written as a symbol, not a name or a place: a digit or a capital inside it ('SpO2', 'CrCl', 'HbA1c',
-    'eGFR'), but not a name's own inner capital ('McDonald', 'DeShawn', "O'Neil") nor an abbreviation in capitals."""
-    words = span.split()
-    if len(words) != 1:
-        return False
-    word = POSSESSIVE.sub("", words[0].strip(".,;:()"))
-    letters = [c for c in word if c.isalpha()]
-    if not letters or word.isupper() and not any(c.isdigit() for c in word):
-        return False
-    return any(c.isdigit() for c in word) or _shape(word) == "other"
-
-
-@lru_cache(maxsize=4)
-def tokens(text: str) -> tuple[Token, ...]:
-    """Word tokens of a text (cached: the name and the place recognizers read the same text in turn)."""
-    out = []
-    for m in _WORD.finditer(text):
-        if m.start() and text[m.start() - 1].isdigit() or m.end() < len(text) and text[m.end()].isdigit():
-            continue  # glued to digits ("Sirt1", "Bcl2", "3Ras"): a symbol, not a name or place
-        word = POSSESSIVE.sub("", m.group())
-        if word:
-            out.append(Token(m.start(), m.start() + len(word), word, fold(word), _shape(word)))
-    return tuple(out)
-
-
-def caseless(toks: tuple[Token, ...]) -> bool:
-    """Text typed without capitals (chat, dictation): shapes say nothing there."""
-    return len(toks) >= 3 and sum(t.shape in ("cap", "upper") for t in toks) * 50 < len(toks)
-
-
-def _sentence_start(text: str, at: int) -> bool:
-    before = text[:at].rstrip()
-    return not before or before[-1] in ".!?:;\n"
-
-
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end:b.start]
-    # a full stop joins an initial or an abbreviation to the next word ('J. Okafor', 'St. Mary'), never two sentences
-    # ('Latin America. Helicobacter pylori')
-    return bool(_SAME_LINE_GAP.fullmatch(gap) or (gap.startswith(".") and len(a.word) <= 3
-                                                  and _SAME_LINE_GAP.fullmatch(gap[1:])))
-
-
-def _capitals(t: Token) -> bool:
-    return len(t.word) >= 2 and t.word.replace("-", "").replace("'", "").isupper()
-
-
-def _title_line(text: str, toks: tuple[Token, ...], a: Token, b: Token) -> bool:
-    """Is the line of a..b written in title case ('Independent Association of Lobular Involution and ...')?"""
-    start, end = text.rfind("\n", 0, a.start) + 1, text.find("\n", b.end)
-    end = len(text) if end < 0 else end
-    others = [t for t in toks if start <= t.start and t.end <= end and len(t.word) >= 4 and t not in (a, b)]
-    # a title leaves only function words in lower case: 'Dental referral for Perpetua Al-Mansouri: resides at 95
-    # Copperfield Circle, ...' has two content words in lower case, and its capitals are an address
-    lower = sum(t.shape == "lower" and t.key not in _TITLE_LOWER for t in others)
-    return len(others) >= 3 and lower <= 1 and sum(t.shape in ("cap", "upper") for t in others) * 3 >= len(others) * 2
-
-
-def _eponym(text: str, toks: tuple[Token, ...], i: int) -> bool:
-    """'Parkinson's disease', 'Ebola virus', 'Kaplan-Meier curve': a name used as a term."""
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None or nxt.key not in EPONYM_NOUNS:
-        return False
-    gap = text[toks[i].end:nxt.start]
-    return "\n" not in gap and gap.strip() in ("", "'s", "’s", "-")
+from embgov.gate.words import (CALENDAR, PARTICLES, Token, CUE_GAP, FUNCTION_WORDS, INTRO, LOWER_FUNCTION_WORDS,
+                               NAME_CUES, NAME_SHAPE, SAME_LINE_GAP, WEAK_NAME_CUES, adjacent, capitals, eponym,
+                               sentence_start, title_line, caseless, tokens)
 
 
 class NameFinder:
@@ -214,7 +50,7 @@ class NameFinder:
             common = self.lower_common if t.shape == "lower" and not lower_ok else self.common
             if (t.shape == "cap" or lower_ok and t.shape == "lower") and not english_word(t.key, common) \
                     and t.key not in PARTICLES and t.key not in CALENDAR and t.key not in self.places \
-                    and (t.key in self.first or t.key in self.last) and not _eponym(text, toks, i):
+                    and (t.key in self.first or t.key in self.last) and not eponym(text, toks, i):
                 # a single word that is also a place ("India", "Africa") is left to the place list
                 score = self.score if t.key in self.first else self.surname_score
                 if t.shape == "lower" and t.key not in self.first or len(t.key) <= 3:
@@ -222,7 +58,7 @@ class NameFinder:
                     #               needs a context word ("name", "mr", "pt") to count
                 out.append((t.start, t.end, score))
             elif t.shape == "lower" and not lower_ok and t.key in self.first and not english_word(t.key, self.lower_common) \
-                    and _INTRO.search(text, max(0, t.start - 16), t.start):
+                    and INTRO.search(text, max(0, t.start - 16), t.start):
                 out.append((t.start, t.end, self.score))  # 'hi this is ravi (...)': introduced, typed in lower case
             i += 1
         return out
@@ -236,16 +72,16 @@ class NameFinder:
         if t.shape != "lower":
             return None
         cue = toks[i - 1].key if i > 0 and toks[i - 1].shape in ("lower", "cap") \
-            and _CUE_GAP.fullmatch(text, toks[i - 1].end, t.start) is not None else ""
+            and CUE_GAP.fullmatch(text, toks[i - 1].end, t.start) is not None else ""
         words, j = [], i
         while j < len(toks) and len(words) < 4:
             w = toks[j]
             # an initial: first ('j. whitcombe') or in the middle ('lorcan h. tanaka-reyes')
             initial = len(w.word) == 1 and (text.startswith(". ", w.end) or j > i and text.startswith(" ", w.end))
-            if w.shape != "lower" or j > i and not _adjacent(text, toks[j - 1], w):
+            if w.shape != "lower" or j > i and not adjacent(text, toks[j - 1], w):
                 break
             if not initial and (len(w.key) < 3 or english_word(w.key, self.lower_common) or w.key in CALENDAR
-                                or w.key in _LOWER_FUNCTION_WORDS or w.key in PARTICLES):
+                                or w.key in LOWER_FUNCTION_WORDS or w.key in PARTICLES):
                 break
             words.append(w)
             j += 1
@@ -254,11 +90,11 @@ class NameFinder:
         full = [w for w in words if len(w.word) > 1]
         initial = len(words) > len(full)  # 'j. whitcombe': an initial makes the next word a name, listed or not
         if not full or not initial and not any(w.key in self.first or w.key in self.last for w in full) \
-                or _eponym(text, toks, j - 1):
+                or eponym(text, toks, j - 1):
             return None
         possessive = len(full) == len(words) == 1 and full[0].key in self.first and len(full[0].key) >= 4 \
             and regex.match(r"['’]s\b", text[full[0].end:full[0].end + 3]) is not None
-        cued = cue in _NAME_CUES or cue in _WEAK_NAME_CUES and (len(words) >= 2 or full[0].key in self.first)
+        cued = cue in NAME_CUES or cue in WEAK_NAME_CUES and (len(words) >= 2 or full[0].key in self.first)
         if not cued and not possessive:
             return None
         return words[0].start, words[-1].end, self.full_score if len(full) >= 2 else self.score, i + len(words)
@@ -271,9 +107,9 @@ class NameFinder:
         if text[last.end:first.start].strip() != "," or "\n" in text[last.end:first.start] \
                 or first.key not in self.first or first.key in CALENDAR or first.key in self.common:
             return None
-        same_case = _capitals(last) and _capitals(first) or last.shape == first.shape == "cap"
+        same_case = capitals(last) and capitals(first) or last.shape == first.shape == "cap"
         if not same_case or last.key in self.common and last.key not in self.last or last.key in self.places \
-                or not (last.key in self.last or _NAME_SHAPE.match(last.word) or _capitals(last)):
+                or not (last.key in self.last or NAME_SHAPE.match(last.word) or capitals(last)):
             return None
         return last.start, first.end, self.full_score, i + 2
 
@@ -281,51 +117,51 @@ class NameFinder:
         """A name in no list: two capitalised words, neither an English word nor a place, inside a sentence
         ('verified for Ignatia Volkonskaya'); or, in text typed without capitals, the words after 'my name is',
         'this is', 'its' that are no English words ('hi its corisande feldmarr')."""
-        if i + 1 >= len(toks) or not _adjacent(text, toks[i], toks[i + 1]):
+        if i + 1 >= len(toks) or not adjacent(text, toks[i], toks[i + 1]):
             return None
         a, b = toks[i], toks[i + 1]
         if lower_ok:
-            if a.shape == b.shape == "lower" and _INTRO.search(text, max(0, a.start - 16), a.start) \
+            if a.shape == b.shape == "lower" and INTRO.search(text, max(0, a.start - 16), a.start) \
                     and not {a.key, b.key} & (self.common | self.lower_common):
                 return a.start, b.end, self.score, i + 2
             return None
         words = (a, b)
-        if _capitals(a) and _capitals(b):  # 'PRIYANKA KIMURA-BRAMWELL': in capitals, one part must be a listed name
+        if capitals(a) and capitals(b):  # 'PRIYANKA KIMURA-BRAMWELL': in capitals, one part must be a listed name
             parts = [fold(p) for t in words for p in t.word.split("-")]
             if not any(p in self.first or p in self.last for p in parts) \
                     or any(t.key in self.common or t.key in self.places or len(t.key) < 3 for t in words):
                 return None
         elif not all(t.shape == "cap" and len(t.key) >= 4 and t.key not in self.common and t.key not in self.places
-                     and t.key not in CALENDAR and _NAME_SHAPE.match(t.word) for t in words):
+                     and t.key not in CALENDAR and NAME_SHAPE.match(t.word) for t in words):
             return None
         before = text[:a.start].rstrip()
-        if not before or before[-1] in ".!?\n" or _eponym(text, toks, i + 1):
+        if not before or before[-1] in ".!?\n" or eponym(text, toks, i + 1):
             return None  # a sentence's first words are capitalised whatever they are
-        prev = toks[i - 1] if i and _adjacent(text, toks[i - 1], a) else None
-        nxt = toks[i + 2] if i + 2 < len(toks) and _adjacent(text, b, toks[i + 2]) else None
+        prev = toks[i - 1] if i and adjacent(text, toks[i - 1], a) else None
+        nxt = toks[i + 2] if i + 2 < len(toks) and adjacent(text, b, toks[i + 2]) else None
         if prev is not None and prev.shape != "lower" or nxt is not None and nxt.shape in ("cap", "upper"):
             return None  # inside a run of capitalised words: a title or a heading, not a name in a sentence
-        if _title_line(text, toks, a, b):
+        if title_line(text, toks, a, b):
             return None
         return a.start, b.end, self.score - 0.1, i + 2
 
     def _full_name(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):
         first = toks[i]
-        if first.key not in self.first or first.key in CALENDAR or first.key in _FUNCTION_WORDS \
-                or first.key in _LOWER_FUNCTION_WORDS and (first.shape == "lower" or _sentence_start(text, first.start)):
+        if first.key not in self.first or first.key in CALENDAR or first.key in FUNCTION_WORDS \
+                or first.key in LOWER_FUNCTION_WORDS and (first.shape == "lower" or sentence_start(text, first.start)):
             return None  # 'in situ', 'In Germany, ...': the word, not the name
         j = i + 1
         while j < len(toks) and (len(toks[j].word) == 1 and (toks[j].word.isupper() or first.shape == "lower")
                                  or toks[j].key in PARTICLES) \
-                and _adjacent(text, toks[j - 1], toks[j]):
+                and adjacent(text, toks[j - 1], toks[j]):
             j += 1  # middle initials and particles: "Julieta S Almeida", "Willemine ten Pas"
-        if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]) or _eponym(text, toks, j):
+        if j >= len(toks) or not adjacent(text, toks[j - 1], toks[j]) or eponym(text, toks, j):
             return None
         last = toks[j]
         known = last.key in self.last or last.key in self.first
         strict = self.common if lower_ok else self.lower_common  # lower case in cased text: no dictionary words
         common = sum(t.key in (strict if t.shape == "lower" else self.common) for t in (first, last))
-        if _capitals(first) and _capitals(last) and "other" in (first.shape, last.shape):
+        if capitals(first) and capitals(last) and "other" in (first.shape, last.shape):
             # 'ANH NGUYEN-PHAM': a short word in capitals is a name only beside a listed one ('IR MPH' is not)
             ok = common == 0 and known and min(len(first.key), len(last.key)) >= 3
         elif first.shape in ("cap", "upper") and last.shape in ("cap", "upper") or lower_ok:
@@ -346,7 +182,7 @@ _STATE_CODES = frozenset("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY 
 def _named_thing(text: str, toks: tuple[Token, ...], i: int) -> bool:
     """A single place word right before a Roman numeral or an acronym in capitals that is no state code ('Basel III',
     'Roth IRA', 'Geneva UN'): part of the name of a standard, an accord or a product, not where someone is."""
-    if i + 1 >= len(toks) or not _SAME_LINE_GAP.fullmatch(text[toks[i].end:toks[i + 1].start]):
+    if i + 1 >= len(toks) or not SAME_LINE_GAP.fullmatch(text[toks[i].end:toks[i + 1].start]):
         return False
     nxt = toks[i + 1].word
     return bool(_ROMAN.fullmatch(nxt)) or 2 <= len(nxt) <= 4 and nxt.isupper() and nxt.isalpha() \
@@ -381,14 +217,14 @@ class PlaceFinder:
             return None
         ends = [i]
         for j in range(i + 1, min(i + 6, len(toks))):
-            if not _adjacent(text, toks[j - 1], toks[j]) or not (word_ok(toks[j]) or toks[j].key in PARTICLES):
+            if not adjacent(text, toks[j - 1], toks[j]) or not (word_ok(toks[j]) or toks[j].key in PARTICLES):
                 break
             ends.append(j)
         for j in reversed(ends):
             if toks[j].key in PARTICLES:
                 continue
             key = " ".join(t.key for t in toks[i:j + 1])
-            if key not in self.places or _eponym(text, toks, j):
+            if key not in self.places or eponym(text, toks, j):
                 continue
             if j == i and (key in self.common or toks[i].shape == "upper" and len(key) < 5):
                 return None  # "Reading", "Mobile", "Nice": ordinary words; "KRAS", "TATA": symbols

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import regex
 
-from embgov.gate.gazetteer import POSSESSIVE, EPONYM_NOUNS, NAME_PARTICLES, OF_EPONYM_NOUNS, STUDY_NOUNS
+from embgov.gate.words import EPONYM_NOUNS, NAME_PARTICLES, OF_EPONYM_NOUNS, POSSESSIVE, STUDY_NOUNS
 from embgov.gate.lists import english_word, fold, load
 from embgov.policy.document import KeepRules
 

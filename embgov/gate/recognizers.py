@@ -11,7 +11,7 @@ import importlib.util
 import os
 
 from embgov.errors import GateError
-from embgov.gate.gazetteer import NAME_PARTICLES
+from embgov.gate.words import NAME_PARTICLES
 from embgov.policy.document import (BuiltinDetection, GazetteerDetection, LabeledDetection, NerDetection, PatternDetection,
                                   RedactionPolicy)
 
@@ -174,7 +174,7 @@ def build_analyzer(policy: RedactionPolicy):
         def analyze(self, text, entities, nlp_artifacts=None):
             if nlp_artifacts is None or self.supported_entities[0] not in entities:
                 return []
-            from embgov.gate.gazetteer import symbol
+            from embgov.gate.words import symbol
 
             out = []
             for ent in nlp_artifacts.entities:

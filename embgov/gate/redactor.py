@@ -16,7 +16,7 @@ import regex
 
 from embgov.errors import GateError
 from embgov.gate.expand import EXPANDERS, repeats, whole_words
-from embgov.gate.gazetteer import symbol
+from embgov.gate.words import symbol
 from embgov.gate.keep import Keeper
 from embgov.gate.recognizers import GAZETTEER, LABELED, NER, build_analyzer
 from embgov.gate.subject import Subject

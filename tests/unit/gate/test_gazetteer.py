@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from embgov.gate.expand import repeats, whole_words
-from embgov.gate.gazetteer import NameFinder, PlaceFinder, caseless, tokens
+from embgov.gate.gazetteer import NameFinder, PlaceFinder
+from embgov.gate.words import caseless, tokens
 from embgov.gate.lists import LISTS, fold, load
 
 

@@ -180,14 +180,14 @@ def test_expansion_of_a_number_core_is_kept():
 
 @pytest.mark.parametrize("word", ["SpO2", "CrCl", "HbA1c", "eGFR", "MiR-21"])
 def test_symbols_are_no_names(word):
-    from embgov.gate.gazetteer import symbol
+    from embgov.gate.words import symbol
 
     assert symbol(word)
 
 
 @pytest.mark.parametrize("word", ["McDonald", "DeShawn", "O'Neil", "Maria", "UCSF", "Smith's", "Mary Ann"])
 def test_names_are_no_symbols(word):
-    from embgov.gate.gazetteer import symbol
+    from embgov.gate.words import symbol
 
     assert not symbol(word)
 
