@@ -17,7 +17,7 @@ from embgov.hashing import sha256_file, sha256_json
 from embgov.progress import Meter
 
 QUERY_CHUNK = 256
-PROGRESS_BLOCK = 2048  # texts per encode call: big enough to keep batches full, small enough to report
+PROGRESS_BLOCK = 512  # texts per encode call: batches stay full and length-sorted, and long work reports
 DOC_CHUNK = 50_000
 
 

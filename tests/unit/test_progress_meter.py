@@ -35,11 +35,15 @@ def test_long_work_says_count_rate_eta_and_closes(monkeypatch):
     for _ in range(4):
         clock.now += 3
         meter.add(100)
+    clock.now += 1
+    meter.add(50)  # too soon for a line of its own: the closing line says it
     meter.close()
+    meter.close()  # nothing new: no second closing line
     assert all(isinstance(line, ProgressLine) for line in said)
     assert said[0] == "encode documents: 200/1000 texts (20%), 33/s, ETA 24s"
     assert said[0].progress["done"] == 200 and said[0].progress["eta_s"] == 24.0
-    assert said[-1].startswith("encode documents: 400/1000 texts (40%)") and len(said) == 3
+    assert said[1].startswith("encode documents: 400/1000 texts (40%)")
+    assert said[-1].startswith("encode documents: 450/1000 texts (45%)") and len(said) == 3
 
 
 def test_without_a_total_it_is_a_running_count(monkeypatch):
