@@ -564,6 +564,20 @@ def parse_marked(s: str) -> dict:
     return {"full_text": text, "spans": spans}
 
 
+def write_marked(texts: list[str], name: str) -> None:
+    """Label `[[TYPE|value]]`-marked texts (parse_marked), check every offset, write NAME beside this file."""
+    import json
+    from collections import Counter
+
+    data = [parse_marked(s) for s in texts]
+    for rec in data:
+        for s in rec["spans"]:
+            assert rec["full_text"][s["start_position"]:s["end_position"]] == s["entity_value"]
+    (HERE / name).write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    c = Counter(s["entity_type"] for r in data for s in r["spans"])
+    print(f"{name}: {len(data)} texts, {sum(c.values())} spans: " + ", ".join(f"{k} {v}" for k, v in c.most_common()))
+
+
 def make_hard() -> list[dict]:
     from hard_texts import HARD  # noqa: E402  (sibling module of hand-written texts)
 

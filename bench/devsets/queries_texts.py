@@ -191,23 +191,14 @@ QUERIES = [
 
 
 def main() -> None:
-    import json
     import sys
-    from collections import Counter
     from pathlib import Path
 
-    here = Path(__file__).resolve().parent
-    sys.path.insert(0, str(here))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.dont_write_bytecode = True
-    from make_clinical import parse_marked  # noqa: E402  (sibling module: the same labeling as the other sets)
+    from make_clinical import write_marked  # noqa: E402  (sibling module: the same labeling as the other sets)
 
-    data = [parse_marked(s) for s in QUERIES]
-    for rec in data:
-        for s in rec["spans"]:
-            assert rec["full_text"][s["start_position"]:s["end_position"]] == s["entity_value"]
-    (here / "clinical_queries.json").write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    c = Counter(s["entity_type"] for r in data for s in r["spans"])
-    print(f"clinical_queries.json: {len(data)} texts, {sum(c.values())} spans: " + ", ".join(f"{k} {v}" for k, v in c.most_common()))
+    write_marked(QUERIES, "clinical_queries.json")
 
 
 if __name__ == "__main__":

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import regex
 
 from embgov.policy.load import load_policy
+from policykit import pattern_matches as matches
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -18,15 +18,6 @@ ROOT = Path(__file__).resolve().parents[3]
 @pytest.fixture(scope="module")
 def policy():
     return load_policy(ROOT / "policies/hipaa.yaml").policy
-
-
-def matches(policy, name: str, text: str) -> list[str]:
-    for entity in policy.entities:
-        for det in entity.detection:
-            for p in getattr(det, "patterns", None) or []:
-                if p.name == name:
-                    return [m.group() for m in regex.compile(p.regex, regex.DOTALL | regex.MULTILINE).finditer(text)]
-    raise KeyError(name)
 
 
 @pytest.mark.parametrize("name, text, want", [

@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import regex
 
 from embgov.gate.gazetteer import NameFinder
 from embgov.gate.labeled import labeled_values
 from embgov.gate.redactor import resolve_overlaps
 from embgov.policy.load import load_policy
+from policykit import pattern_matches as matches
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -25,15 +25,6 @@ def policy():
 @pytest.fixture(scope="module")
 def names():
     return NameFinder(0.6, 0.85)
-
-
-def matches(policy, name: str, text: str) -> list[str]:
-    for entity in policy.entities:
-        for det in entity.detection:
-            for p in getattr(det, "patterns", None) or []:
-                if p.name == name:
-                    return [m.group() for m in regex.compile(p.regex, regex.DOTALL | regex.MULTILINE).finditer(text)]
-    raise KeyError(name)
 
 
 def found(finder: NameFinder, text: str) -> list[str]:
