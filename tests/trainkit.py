@@ -148,3 +148,23 @@ def write_job(tmp_path: Path, model: str | Path, *, gain: float = -1.0, name: st
     spec = tmp_path / f"{name}.yaml"
     spec.write_text(JOB_SPEC.format(model=model, gain=gain, name=name, retries=retries))
     return spec
+
+
+# A monitored `mini` spec over scifact-mini (paths relative to the test's directory): the monitoring
+# section is the caller's, in the same `str.format` escaping ({{ }} for braces, {model} for the model).
+MONITORED_SPEC = """
+apiVersion: embgov/v1
+kind: EmbeddingFineTune
+name: mini
+owner: tests
+domain: biomedical
+base_model: {model}
+policy: policies/hipaa.yaml
+data: {{pairs: [{{path: pairs.jsonl}}]}}
+pairs: {{method: labeled, hard_negatives: {{miner: none}}}}
+adaptation: {{method: full}}
+evaluation:
+  heldout: {{corpus: {{path: data/corpus.jsonl}}, queries: {{path: data/queries.jsonl}}, qrels: {{path: data/qrels.tsv}}}}
+  metrics: [ndcg@10]
+monitoring:{monitoring}
+"""

@@ -15,27 +15,12 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from trainkit import MINI
+from trainkit import MINI, MONITORED_SPEC
 
 pytestmark = pytest.mark.integration
 
 T0 = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
-SPEC = """
-apiVersion: embgov/v1
-kind: EmbeddingFineTune
-name: mini
-owner: tests
-domain: biomedical
-base_model: {model}
-policy: policies/hipaa.yaml
-data: {{pairs: [{{path: pairs.jsonl}}]}}
-pairs: {{method: labeled, hard_negatives: {{miner: none}}}}
-adaptation: {{method: full}}
-evaluation:
-  heldout: {{corpus: {{path: data/corpus.jsonl}}, queries: {{path: data/queries.jsonl}}, qrels: {{path: data/qrels.tsv}}}}
-  metrics: [ndcg@10]
-monitoring: {{min_window: 10}}
-"""
+SPEC = MONITORED_SPEC.replace("{monitoring}", " {{min_window: 10}}")
 
 
 @pytest.fixture

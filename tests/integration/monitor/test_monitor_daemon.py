@@ -13,33 +13,18 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from trainkit import MINI
+from trainkit import MINI, MONITORED_SPEC
 
 pytestmark = pytest.mark.integration
 
 T0 = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
-SPEC = """
-apiVersion: embgov/v1
-kind: EmbeddingFineTune
-name: mini
-owner: tests
-domain: biomedical
-base_model: {model}
-policy: policies/hipaa.yaml
-data: {{pairs: [{{path: pairs.jsonl}}]}}
-pairs: {{method: labeled, hard_negatives: {{miner: none}}}}
-adaptation: {{method: full}}
-evaluation:
-  heldout: {{corpus: {{path: data/corpus.jsonl}}, queries: {{path: data/queries.jsonl}}, qrels: {{path: data/qrels.tsv}}}}
-  metrics: [ndcg@10]
-monitoring:
+SPEC = MONITORED_SPEC.replace("{monitoring}", """
   min_window: 10
   drift: {{method: distance}}
   probe:
     probe: {{corpus: {{path: probe/corpus.jsonl}}, queries: {{path: probe/queries.jsonl}}, qrels: {{path: probe/qrels.tsv}}}}
     metric: ndcg@10
-    max_drop: 0.05
-"""
+    max_drop: 0.05""")
 
 
 @pytest.fixture
