@@ -27,12 +27,13 @@ test: install
 test-unit: install
 	$(BIN)/python -m pytest -q tests/unit -m "not slow"
 
-# The unit tier on the core packages alone (click, pydantic, PyYAML, SQLAlchemy, regex): a test that needs a
-# stage library skips, none fails. CORE_VENV is a separate, small environment.
+# The unit tier on the core packages alone (click, pydantic, PyYAML, SQLAlchemy, regex, and the `postgres`
+# extra: the store is proven on Postgres in this tier too): a test that needs a stage library skips, none
+# fails. CORE_VENV is a separate, small environment.
 CORE_VENV ?= .venv-core
 test-core:
 	test -x $(CORE_VENV)/bin/python || $(PYTHON) -m venv $(CORE_VENV)
-	$(CORE_VENV)/bin/pip install -q click pydantic PyYAML SQLAlchemy regex pytest pytest-timeout hypothesis
+	$(CORE_VENV)/bin/pip install -q click pydantic PyYAML SQLAlchemy regex 'psycopg[binary]>=3.1' pytest pytest-timeout hypothesis
 	$(CORE_VENV)/bin/pip install -q --no-deps -e .
 	$(CORE_VENV)/bin/python -m pytest -q tests/unit -m "not slow" -p no:cacheprovider
 
