@@ -46,9 +46,10 @@ class StopWatch:
     main thread) when the attempt has not ended `grace` seconds later."""
 
     def __init__(self, job_id: str, owner: str, *, poll: float = STOP_POLL_SECONDS,
-                 grace: float = INTERRUPT_AFTER_SECONDS):
+                 grace: float = INTERRUPT_AFTER_SECONDS, ctrl_c: threading.Event | None = None):
         self.job_id, self.owner, self.poll, self.grace = job_id, owner, poll, grace
-        self.state: str | None = None  # the job's state when the watch fired
+        self.ctrl_c = ctrl_c  # set by `embgov run`'s SIGINT handler (worker.ctrl_c_marks)
+        self.state: str | None = None  # the job's state when the watch fired ("interrupted": Ctrl-C)
         self.interrupted = False
         self._fired, self._done, self._lock = threading.Event(), threading.Event(), threading.Lock()
         self._main = threading.current_thread() is threading.main_thread()
@@ -61,13 +62,18 @@ class StopWatch:
         from embgov.store.queue import get_job
 
         while not self._done.wait(self.poll):
-            try:
-                job = get_job(self.job_id)
-            except Exception:  # noqa: BLE001 - a database hiccup is not a cancel; the lease decides that
-                continue
-            if job.state == "running" and job.lease_owner == self.owner:
-                continue
-            self.state = job.state
+            if self.ctrl_c is not None and self.ctrl_c.is_set():
+                # Ctrl-C was pressed. Its KeyboardInterrupt normally stops the attempt at once; this is for
+                # when a library swallowed it (one raised inside a __del__ is only printed): stop anyway.
+                self.state = "interrupted"
+            else:
+                try:
+                    job = get_job(self.job_id)
+                except Exception:  # noqa: BLE001 - a database hiccup is not a cancel; the lease decides that
+                    continue
+                if job.state == "running" and job.lease_owner == self.owner:
+                    continue
+                self.state = job.state
             self._fired.set()
             if self._main and not self._done.wait(self.grace):
                 with self._lock:
@@ -78,7 +84,9 @@ class StopWatch:
                         signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
             return
 
-    def error(self) -> LeaseLost:
+    def error(self) -> BaseException:
+        if self.state == "interrupted":
+            return KeyboardInterrupt()  # `embgov run` cancels the job with the Ctrl-C reason
         if self.state == "cancelled":
             return Cancelled(self.job_id)
         return LeaseLost(self.job_id)
@@ -164,14 +172,14 @@ def outputs_of(out: dict[str, Any], run_dir: Path) -> dict[str, Any]:
 
 def execute(job: Job, owner: str, *, say: Say, watch: StopWatch | None = None) -> dict[str, Any]:
     """Run one claimed attempt. Returns {state, error, outputs, retry} for `queue.finish`. Raises
-    Cancelled (the job was cancelled meanwhile) or LeaseLost (another worker may hold it now) once the
-    attempt has stopped: nothing is to be recorded then."""
+    Cancelled (the job was cancelled meanwhile), LeaseLost (another worker may hold it now) or
+    KeyboardInterrupt (Ctrl-C) once the attempt has stopped: nothing is to be recorded then."""
     watch = watch or StopWatch(job.id, owner)
     try:
         with watch:
             return _attempt(job, owner, say, watch)
     except KeyboardInterrupt:
-        if watch.interrupted:  # the watch's own interrupt, after the grace period
+        if watch.interrupted and watch.state != "interrupted":  # the watch's own interrupt, after the grace period
             raise watch.error() from None
         raise
 

@@ -11,6 +11,7 @@ from the last completed stage.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -18,7 +19,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from embgov.store.db import process_owner
 from embgov.store.queue import Job
@@ -157,15 +158,16 @@ def _stop(child: subprocess.Popen, grace: float = 10.0) -> None:
             continue
 
 
-def run_attempt(job: Job, owner: str, say: Say) -> Job | None:
+def run_attempt(job: Job, owner: str, say: Say, ctrl_c: threading.Event | None = None) -> Job | None:
     """Execute a claimed attempt here, record its outcome (the child process, or `embgov run`) and say
-    it, reason and fix included. None when the lease was lost to another worker."""
-    from embgov.jobs import Cancelled, LeaseLost, describe_outcome, execute, finish_attempt
+    it, reason and fix included. None when the lease was lost to another worker. `ctrl_c`: set when
+    Ctrl-C was pressed (see ctrl_c_marks)."""
+    from embgov.jobs import Cancelled, LeaseLost, StopWatch, describe_outcome, execute, finish_attempt
     from embgov.store.queue import get_job
 
     started = time.monotonic()
     try:
-        outcome = execute(job, owner, say=say)
+        outcome = execute(job, owner, say=say, watch=StopWatch(job.id, owner, ctrl_c=ctrl_c))
     except Cancelled:
         now = get_job(job.id)
         say(f"job {job.id}: cancelled while in stage {now.stage or '-'}; the attempt stopped "
@@ -181,6 +183,28 @@ def run_attempt(job: Job, owner: str, say: Say) -> Job | None:
     for line in describe_outcome(done):
         say(line)
     return done
+
+
+@contextlib.contextmanager
+def ctrl_c_marks() -> Iterator[threading.Event]:
+    """SIGINT raises KeyboardInterrupt as Python's own handler does, and also sets the event it yields.
+    A KeyboardInterrupt can be lost (one raised inside a __del__ or a library's catch-all is only
+    printed; CI saw a Ctrl-C'd training job finish and exit 0): the attempt's StopWatch reads the event
+    and stops the attempt anyway. Outside the main thread nothing is installed."""
+    pressed = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed
+        return
+
+    def handler(signum, frame):
+        pressed.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class Heartbeat:
@@ -228,7 +252,8 @@ def run_now(job: Job, *, say: Say, lease_seconds: float = LEASE_SECONDS, actor: 
             out.flush()
 
         try:
-            run_attempt(claimed, owner, tee)
+            with ctrl_c_marks() as pressed:
+                run_attempt(claimed, owner, tee, ctrl_c=pressed)
         except KeyboardInterrupt:
             # Interrupted in the foreground: the person meant to stop it, not to leave it for a worker.
             # The same `job.cancel` event as `embgov jobs cancel`, with the reason.

@@ -131,3 +131,38 @@ def test_ctrl_c_in_run_records_job_cancel_with_its_reason(tmp_path, monkeypatch)
     [event] = list_events(action="job.cancel", subject=f"job:{job.id}")
     assert event.actor == "ana" and "Ctrl-C" in event.payload["reason"] and event.payload["stage"] == "gate"
     assert [s["state"] for s in q.stage_timings(job.id)] == ["cancelled"]
+
+
+def test_a_ctrl_c_whose_keyboardinterrupt_was_swallowed_still_cancels(tmp_path, monkeypatch):
+    """CI saw it: Ctrl-C during training, the KeyboardInterrupt lost inside a library (one raised in a
+    __del__ is only printed), and the job trained on, evaluated and exited 0."""
+    spec = kit.write_job(tmp_path, "minilm-l6")
+
+    def swallowing(loaded, run_dir, *, stage, should_stop, **kw):
+        stage("gate")
+        stage("train")
+        try:
+            signal.raise_signal(signal.SIGINT)  # the person presses Ctrl-C
+            time.sleep(0.1)
+        except KeyboardInterrupt:
+            pass  # ...and a library swallows it
+        deadline = time.monotonic() + 10
+        while not should_stop():  # the train stage's StopWatch: it aborts the Ray run when this turns true
+            assert time.monotonic() < deadline, "the swallowed Ctrl-C never stopped the attempt"
+            time.sleep(0.02)
+        raise RuntimeError("the aborted Ray run's own error")
+
+    monkeypatch.setattr(pipeline, "run_job", swallowing)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        result = CliRunner().invoke(cli, ["run", str(spec), "--by", "ana"])
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # `embgov run` put it back
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert result.exit_code == 1, result.output
+    [job] = q.list_jobs()
+    assert job.state == "cancelled" and job.outputs is None and "Ctrl-C" in job.error
+    assert f"job {job.id}: cancelled in stage train: interrupted in the foreground (Ctrl-C)" in result.stderr
+    [event] = list_events(action="job.cancel", subject=f"job:{job.id}")
+    assert event.actor == "ana" and "Ctrl-C" in event.payload["reason"]
+    assert [(s["stage"], s["state"]) for s in q.stage_timings(job.id)] == [("gate", "done"), ("train", "cancelled")]
