@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from embgov.gate.lists import english_word, fold, load
+from embgov.gate.lists import english_word, fold, given_names, load
 from embgov.gate.words import (CALENDAR, PARTICLES, Token, CUE_GAP, FUNCTION_WORDS, INTRO, LOWER_FUNCTION_WORDS,
                                NAME_CUES, NAME_SHAPE, SAME_LINE_GAP, WEAK_NAME_CUES, adjacent, capitals, eponym,
                                sentence_start, title_line, caseless, tokens)
@@ -30,7 +30,7 @@ class NameFinder:
     def __init__(self, score: float, full_score: float, surname_score: float | None = None):
         self.score, self.full_score = score, full_score
         self.surname_score = score - 0.05 if surname_score is None else surname_score
-        self.first, self.last, self.common = load("first_names"), load("surnames"), load("common_words")
+        self.first, self.last, self.common = given_names(), load("surnames"), load("common_words")
         # in cased text a lower-case word must not be a dictionary word at all: "hind limb", "opal codon"
         self.lower_common = self.common | load("name_words")
         self.places = load("places")
@@ -80,8 +80,8 @@ class NameFinder:
             initial = len(w.word) == 1 and (text.startswith(". ", w.end) or j > i and text.startswith(" ", w.end))
             if w.shape != "lower" or j > i and not adjacent(text, toks[j - 1], w):
                 break
-            if not initial and (len(w.key) < 3 or english_word(w.key, self.lower_common) or w.key in CALENDAR
-                                or w.key in LOWER_FUNCTION_WORDS or w.key in PARTICLES):
+            if not initial and (len(w.key) < 3 or english_word(w.key, self.lower_common) and not self._virtue(text, toks, i, j)
+                                or w.key in CALENDAR or w.key in LOWER_FUNCTION_WORDS or w.key in PARTICLES):
                 break
             words.append(w)
             j += 1
@@ -98,6 +98,15 @@ class NameFinder:
         if not cued and not possessive:
             return None
         return words[0].start, words[-1].end, self.full_score if len(full) >= 2 else self.score, i + len(words)
+
+    def _virtue(self, text: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
+        """'wife patience owusu', 'daughter hope quartey': a given name that is also a word (Patience, Hope, Joy),
+        right after a word that introduces a person, is a name when a word of no dictionary follows it."""
+        if j != i or i == 0 or toks[i - 1].key not in NAME_CUES or toks[j].key not in self.first or j + 1 >= len(toks):
+            return False
+        nxt = toks[j + 1]
+        return nxt.shape == "lower" and adjacent(text, toks[j], nxt) and len(nxt.key) >= 3 \
+            and not english_word(nxt.key, self.lower_common) and nxt.key not in CALENDAR and nxt.key not in LOWER_FUNCTION_WORDS
 
     def _inverted(self, text: str, toks: tuple[Token, ...], i: int):
         """'ESPOSITO, CLEMENTINE', 'Al-Mansouri, Kalinda': a surname, a comma, a listed first name (same case)."""
@@ -164,7 +173,7 @@ class NameFinder:
         if capitals(first) and capitals(last) and "other" in (first.shape, last.shape):
             # 'ANH NGUYEN-PHAM': a short word in capitals is a name only beside a listed one ('IR MPH' is not)
             ok = common == 0 and known and min(len(first.key), len(last.key)) >= 3
-        elif first.shape in ("cap", "upper") and last.shape in ("cap", "upper") or lower_ok:
+        elif first.shape in ("cap", "upper") and last.shape in ("cap", "upper") or lower_ok and first.shape == "lower":
             # in text typed without capitals a listed first name and a word in no dictionary ('priya raghunathan')
             ok = common == 0 and (known or last.shape != "lower" or len(last.key) >= 4) or common == 1 and known
         else:  # lower-case words in cased text: a listed first name and another uncommon word

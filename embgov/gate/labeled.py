@@ -16,12 +16,12 @@ from functools import lru_cache
 
 import regex
 
-from embgov.gate.lists import english_word, fold, load
+from embgov.gate.lists import english_word, fold, given_names, load
 
 
 @lru_cache(maxsize=1)
 def listed_names() -> frozenset[str]:
-    return load("first_names") | load("surnames")
+    return given_names() | load("surnames")
 
 
 # What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in'

