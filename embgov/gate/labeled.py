@@ -32,7 +32,7 @@ _BETWEEN = (r"(?i:(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|(?:\p{Lu}\.){2,3}(?=[ \t])|\p{Lu}\.?)(?!\p{N})"
 # Credentials after a comma are no given name: 'Ferris Olawale, PA-C'
 _CREDENTIAL = (r"(?:MD|DO|RN|LPN|NP|FNP|APRN|CNM|CRNA|PA|PA-C|DDS|DMD|DPM|OD|DC|PhD|PharmD|RPh|MPH|MSN|BSN|DNP|MBBS|"
-               r"FACP|FACS|LCSW|LMFT|CNA|EMT|MA|OT|PT|SLP|RD|Jr|Sr|II|III|IV)(?![\p{L}\p{N}-])")
+               r"FACP|FACS|LCSW|LICSW|MSW|LMFT|CNA|CNS|CRNP|CWON|CDE|IBCLC|EMT|MA|OT|OTR|PT|DPT|SLP|RRT|RD|Jr|Sr|II|III|IV)(?![\p{L}\p{N}-])")
 # One space or tab between the words of a name: two spaces separate a form's fields ('Osei-Bonsu    MRN: ...')
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|ter|le|la|du|dos|bin|binti|bint|ben|ibn|bat|ap|al|el)"
 _NAME = (rf"(?P<v>{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])?{_NAME_WORD}){{0,3}}"
@@ -41,6 +41,10 @@ _NAME = (rf"(?P<v>{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])?{_NAME_WORD}){{0,3}}"
 _FIELD_WORDS = frozenset({"ID", "NPI", "DOB", "MRN", "SSN", "DEA", "PCP", "RN", "MD", "NP", "PA", "DO", "ER", "ED", "ICU",
                           "NPO", "DNR", "HICN", "MBI", "FIN", "DOS", "EMR", "EHR", "CC", "RE", "TIN", "PREF", "DR", "MR",
                           "MRS", "MS", "PHONE", "FAX", "TEL", "EMAIL", "ACCT", "AGE", "SEX", "NAME"})
+# Labels whose name may follow in brackets: a relative named after the relation ('Mom (Hye-jin) at bedside')
+_KIN = frozenset({"mom", "mum", "dad", "mother", "father", "son", "daughter", "wife", "husband", "partner", "spouse",
+                  "brother", "sister", "grandson", "granddaughter", "grandmother", "grandfather", "aunt", "uncle",
+                  "niece", "nephew", "cousin", "guardian", "caregiver", "friend", "neighbor", "roommate"})
 _CALENDAR_DATE = regex.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d")
 _ABBREVIATION = regex.compile(r"^\p{Lu}{2,}s$")  # a plural abbreviation alone ('fellow PSCs'), no name
 # A value: digit groups with single spaces ('412 68 9907'), after an optional prefix in capitals ('ZHP 884 120 337',
@@ -71,7 +75,7 @@ def _label(label: str) -> str:
 def compile_labels(labels: tuple[str, ...], value: str = "id") -> regex.Pattern:
     alternatives = "|".join(_label(label) for label in sorted(labels, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}/])(?P<l>{alternatives})(?:(?<=[:#])|(?![\p{{L}}])){_BETWEEN}"
-                         + (_VALUE if value == "id" else rf"(?:,[ \t]?)?(?:{_TITLE.pattern})?" + _NAME))
+                         + (_VALUE if value == "id" else rf"(?:,[ \t]?|\((?=[^()\n]{{2,40}}\)))?(?:{_TITLE.pattern})?" + _NAME))
 
 
 def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) -> list[tuple[int, int]]:
@@ -86,6 +90,8 @@ def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) 
                 break
             end = m.start("v") + w.end()
         value = text[start:end].rstrip(", ")
+        if text[start - 1:start] == "(" and m.group("l").lower() not in _KIN:
+            continue  # 'Mom (Hye-jin)' is her name; 'interpreter (Arabic)', 'PCP (Internal Medicine)' are not
         if value.split(" ")[0].rstrip(".:").upper() in _FIELD_WORDS or _CALENDAR_DATE.match(text, start):
             continue  # 'member ID is ...', 'provider NPI 1954388678': the next field; 'Signed August 2nd': a date
         if _ABBREVIATION.match(value) or value.isupper() and len(value) <= 4 and fold(value) not in listed_names():

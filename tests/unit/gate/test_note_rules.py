@@ -93,3 +93,13 @@ def test_a_month_day_after_recheck_reads_as_a_date(policy):
     date = next(e for e in policy.entities if e.id == "DATE")
     context = {w for d in date.detection for w in getattr(d, "context", [])}
     assert {"recheck", "repeat", "expires"} <= context and not {"effective", "last"} & context  # science writes them
+
+
+def test_a_name_in_brackets_after_a_relative(policy):
+    from embgov.gate.labeled import labeled_names
+
+    person = next(d for e in policy.entities if e.id == "PERSON" for d in e.detection if d.kind == "labeled")
+    labels = tuple(person.labels)
+    text = "Mom (Seo-hyun) staying overnight; mother (Ondine Marchetti, RN) called; interpreter (Arabic) booked"
+    assert [text[s:e] for s, e in labeled_names(text, labels, load("common_words"))] == ["Seo-hyun", "Ondine Marchetti"]
+    assert labeled_names("the patient (n=3) and the mother (age 34) declined", labels, load("common_words")) == []
