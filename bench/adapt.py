@@ -5,7 +5,11 @@ Banking77, with the forgetting check on the other domain, every model at one dec
                           [--banking77 ../shared/data/banking77] [--max-pairs 2000] [--epochs 1]
                           [--seq 128] [--pseudo title,question,lead,span] [--adaptation lora] [--lr 5e-4]
                           [--miner bm25|none] [--skip-top 0] [--max-rank 20] [--min-margin F] [--loss gist|mnrl]
-                          [--home bench-adapt]
+                          [--validation on|off] [--home bench-adapt]
+
+--pseudo takes the spec's kinds: title, question, lead, span, and sentence (a whole later sentence,
+the inverse cloze task; opt-in). --validation off trains on every pair and keeps the last step
+(on: the best step on a split of the pseudo pairs, as the spec's default).
 
 Each domain is a real job through the whole pipeline (gate -> pairs.method pseudo with BM25 hard
 negatives, pairs.max_rank 20 -> Ray Train with loss gist (the frozen base model masks candidates it
@@ -38,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+KIND_TAG = {"title": "t", "question": "q", "lead": "l", "lead_sentence": "l", "span": "s", "sentence": "c"}  # c: cloze
 ADAPTATION = {"lora": "{method: lora, r: 16, alpha: 32}", "full": "{method: full}"}
 
 SPEC = """
@@ -52,7 +57,7 @@ data:
   corpus: {{path: {d}/corpus.jsonl}}
 pairs: {{method: pseudo, pseudo_query: [{pseudo}], max_pairs: {max_pairs}, max_rank: {max_rank}, min_margin: {min_margin}, hard_negatives: {{miner: {miner}, top_k: 30, per_query: 1, skip_top: {skip_top}}}}}
 adaptation: {adaptation}
-training: {{epochs: {epochs}, batch_size: 16, learning_rate: {lr}, max_seq_length: {seq}, checkpoint_every_steps: 50, loss: {loss}}}
+training: {{epochs: {epochs}, batch_size: 16, learning_rate: {lr}, max_seq_length: {seq}, checkpoint_every_steps: 50, loss: {loss}, validation: {{enabled: {validation}}}}}
 resources: {{num_workers: 2, cpus_per_worker: 1}}
 evaluation:
   heldout:
@@ -137,6 +142,8 @@ def main() -> None:
     ap.add_argument("--min-margin", type=float, default=None, help="pairs.min_margin (default: the spec's)")
     ap.add_argument("--home", default="bench-adapt", help="state directory under .embgov/ (a fresh one approves today's policy)")
     ap.add_argument("--loss", choices=["mnrl", "gist"], default="gist", help="gist: the base model guards against false negatives")
+    ap.add_argument("--validation", choices=["on", "off"], default="on",
+                    help="training.validation: on keeps the best step on a split of the pseudo pairs; off trains on every pair and keeps the last step")
     args = ap.parse_args()
     from benchhome import bench_home
 
@@ -153,15 +160,16 @@ def main() -> None:
 
     results = {}
     for domain in args.domains.split(","):
-        kinds = "".join(k[0] for k in args.pseudo.split(","))  # title,question,lead,span -> tqls
+        kinds = "".join(KIND_TAG[k] for k in args.pseudo.split(","))  # title,question,lead,span -> tqls
         tag = f"{domain[:4]}-{args.adaptation}-p{args.max_pairs}-e{args.epochs}-s{args.seq}-lr{args.lr:g}-{kinds}"
         tag += f"-{args.miner[0]}{args.skip_top or ''}-r{args.max_rank or 'd'}-m{'d' if args.min_margin is None else f'{args.min_margin:g}'}-{args.loss}"
+        tag += "" if args.validation == "on" else "-nv"
         tag = tag[:57]  # the spec name (adapt-TAG) is at most 63 characters
         text = SPEC.format(tag=tag, domain=domain, policy=policy, d=sets[domain], g=sets[general[domain]],
                            pseudo=", ".join(args.pseudo.split(",")), max_pairs=args.max_pairs,
                            adaptation=ADAPTATION[args.adaptation], epochs=args.epochs, lr=args.lr, seq=args.seq,
                            miner=args.miner, skip_top=args.skip_top, loss=args.loss,
-                           max_rank=args.max_rank,
+                           max_rank=args.max_rank, validation="true" if args.validation == "on" else "false",
                            min_margin=PAIRS.min_margin if args.min_margin is None else args.min_margin)
         loaded = load_spec_text(text, base_dir=home, check_files=False)
         started = time.perf_counter()
@@ -175,7 +183,7 @@ def main() -> None:
     print(f"\nunsupervised (pairs.method pseudo: {args.pseudo}), {args.adaptation} lr {args.lr:g}, {args.epochs} epoch(s), "
           f"train max_seq_length {args.seq}, max_pairs {args.max_pairs}, miner {args.miner} skip_top {args.skip_top}, "
           f"max_rank {args.max_rank}, min_margin {PAIRS.min_margin if args.min_margin is None else args.min_margin}, "
-          f"loss {args.loss}")
+          f"loss {args.loss}, validation {args.validation}")
     print(f"{'domain':<10}{'eval len':>9}{'bm25':>8}{'base':>8}{'cand':>8}{'cand-base':>10}{'general drop':>13}"
           f"{'pairs':>7}{'train s':>9}{'wall s':>8}  promoted")
     for domain, r in results.items():

@@ -1,7 +1,8 @@
 """Pseudo-queries from a corpus alone (pairs.method pseudo, and bm25 with one kind).
 
-A pseudo-query is cut from a document: its title, a question it asks, its lead sentence, or a few
-words sampled from a later sentence. Its positive is ITS OWN document with the query's text removed
+A pseudo-query is cut from a document: its title, a question it asks, its lead sentence, a few
+words sampled from a later sentence (span), or a whole later sentence (sentence: the inverse cloze
+task; opt-in, not among the default kinds). Its positive is ITS OWN document with the query's text removed
 (so the pair is never a trivial string match). BM25 only judges the evidence: for each kind, an index
 over every document with that kind's query removed scores the query; the pair is dropped when its own
 document is not within the top `max_rank`, or leads the best other document by less than `min_margin`
@@ -23,7 +24,8 @@ from embgov.errors import DataError
 if TYPE_CHECKING:
     from embgov.data.builders import Inputs, Pair, Pool
 
-KINDS = ("title", "question", "lead", "span")
+KINDS = ("title", "question", "lead", "span")   # the pseudo method's default kinds
+OPT_IN_KINDS = ("sentence",)                      # accepted when a spec names them
 SPAN_WORDS = (4, 12)   # a sampled span's length in words (inclusive), like a short search query
 MIN_QUERY_WORDS = 2    # shorter pseudo-queries ("Results") are dropped as no query at all
 QUERY_CHUNK = 256
@@ -51,6 +53,8 @@ def cut(rec: Record, kind: str, rng: random.Random) -> tuple[str, str]:
         j = next((i for i, s in enumerate(sentences) if s.endswith("?")), None)
         if j is None:
             return "", ""
+    elif kind == "sentence":
+        j = rng.randrange(1, len(sentences))  # a whole later sentence (inverse cloze): the lead has its own kind
     elif kind == "span":
         j = rng.randrange(1, len(sentences))  # a later sentence: the lead has its own kind
         words = sentences[j].split()

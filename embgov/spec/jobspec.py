@@ -114,14 +114,14 @@ class GeneralMix(_Model):
     fraction: float = Field(ge=0, le=0.5, description="Share of the final training set drawn from the general source (the article recommends 0.05-0.15).")
 
 
-PseudoKind = Literal["title", "question", "lead", "lead_sentence", "span"]
+PseudoKind = Literal["title", "question", "lead", "lead_sentence", "span", "sentence"]
 
 
 class PairsSection(_Model):
     """How training pairs are built."""
 
     method: Literal["labeled", "pseudo", "bm25", "adjacent"] = Field(description="labeled: queries+qrels; pseudo: pseudo-queries cut from each document (title, question, lead sentence, sampled span), the document's remaining text as the positive, ambiguous ones dropped by BM25 (corpus only, no labels); bm25: the same with one pseudo_query kind (default title); adjacent: neighbouring passages.")
-    pseudo_query: PseudoKind | list[PseudoKind] | None = Field(None, description="pseudo/bm25: what pseudo-queries are made from: title, question (a sentence ending in '?'), lead (the first sentence; lead_sentence is the same), span (a few words sampled from a later sentence). One kind or a list; default: all four for pseudo, title for bm25.")
+    pseudo_query: PseudoKind | list[PseudoKind] | None = Field(None, description="pseudo/bm25: what pseudo-queries are made from: title, question (a sentence ending in '?'), lead (the first sentence; lead_sentence is the same), span (a few words sampled from a later sentence), sentence (a whole later sentence, the inverse cloze task; not among the defaults). One kind or a list; default: title, question, lead and span for pseudo, title for bm25.")
     min_margin: float = Field(0.1, ge=0, le=10, description="pseudo/bm25: drop a pseudo-query whose own document (without the query's text) does not lead every other document's BM25 score by this relative margin (a near tie is ambiguous).")
     max_rank: int = Field(1, ge=1, le=100, description="pseudo/bm25: drop a pseudo-query whose own document is not within BM25's top max_rank for it (another document matches it better); above 1 the margin applies only when the own document ranks first.")
     max_pairs: int | None = Field(None, ge=1, description="Cap on the number of pairs (after shuffling with the seed).")

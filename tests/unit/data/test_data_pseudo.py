@@ -47,6 +47,22 @@ def test_cut_removes_the_query_from_its_own_document():
     assert cut(Record("x", "No question here. None at all.", None), "question", rng) == ("", "")
 
 
+def test_sentence_kind_is_a_whole_later_sentence_removed_from_its_document():
+    rec = Record("a", DOCS[0]["text"], DOCS[0]["title"])
+    later = ["Does low dose aspirin prevent colorectal adenomas in adults?",
+             "Bleeding events were rare among participants taking the drug for three years."]
+    seen = set()
+    for seed in range(20):
+        q, rest = cut(rec, "sentence", random.Random(seed))
+        assert q in later and q not in rest  # never the lead, always a whole sentence
+        assert rest.startswith(DOCS[0]["title"]) and "Daily aspirin reduced adenoma recurrence." in rest
+        seen.add(q)
+    assert seen == set(later)
+    assert cut(Record("x", "One sentence only.", "T"), "sentence", random.Random(0)) == ("", "")
+    assert kinds_of(["lead", "sentence"], "pseudo") == ["lead", "sentence"] and "sentence" not in kinds_of(None, "pseudo")
+    assert PairsSection(method="pseudo", pseudo_query=["sentence"]).pseudo_query == ["sentence"]
+
+
 def test_judge_keeps_a_clear_own_document_and_drops_ties_and_better_others():
     assert judge(np.array([5.0, 2.0, 0.0]), 0, 1, 0.1) == "keep"
     assert judge(np.array([5.0, 4.8, 0.0]), 0, 1, 0.1) == "ambiguous"   # near tie
