@@ -80,8 +80,9 @@ class NameFinder:
             initial = len(w.word) == 1 and (text.startswith(". ", w.end) or j > i and text.startswith(" ", w.end))
             if w.shape != "lower" or j > i and not adjacent(text, toks[j - 1], w):
                 break
-            if not initial and (len(w.key) < 3 or english_word(w.key, self.lower_common) and not self._virtue(text, toks, i, j)
-                                or w.key in CALENDAR or w.key in LOWER_FUNCTION_WORDS or w.key in PARTICLES):
+            word = english_word(w.key, self.lower_common) and not self._virtue(text, toks, i, j)
+            if not initial and (len(w.key) < 3 or word or w.key in CALENDAR or w.key in LOWER_FUNCTION_WORDS
+                                or w.key in PARTICLES):
                 break
             words.append(w)
             j += 1
@@ -106,7 +107,8 @@ class NameFinder:
             return False
         nxt = toks[j + 1]
         return nxt.shape == "lower" and adjacent(text, toks[j], nxt) and len(nxt.key) >= 3 \
-            and not english_word(nxt.key, self.lower_common) and nxt.key not in CALENDAR and nxt.key not in LOWER_FUNCTION_WORDS
+            and not english_word(nxt.key, self.lower_common) and nxt.key not in CALENDAR \
+            and nxt.key not in LOWER_FUNCTION_WORDS
 
     def _inverted(self, text: str, toks: tuple[Token, ...], i: int):
         """'ESPOSITO, CLEMENTINE', 'Al-Mansouri, Kalinda': a surname, a comma, a listed first name (same case)."""

@@ -32,7 +32,7 @@ def load(name: str) -> frozenset[str]:
 
 
 # Irregular past forms: the dictionary the common words come from lists few of them, and some are surnames
-# too ('Held. tonight's dose', 'Dealt with'). Those that are also given names (Rose, Drew, Sung, Won) are names.
+# too ('Held. Restarted at 0600', 'Dealt with'). Those that are also given names (Rose, Drew, Sung, Won) stay names.
 _IRREGULAR = frozenset("""held upheld withheld led fed bled fled sped dealt dwelt knelt meant slept swept wept crept bent lent
 sent spent built burnt learnt spelt spilt taught caught bought brought fought sought thought sold told stood understood
 spun stung swung hung clung flung struck stuck dug shone shot slid met bred froze frozen chose chosen drove driven rode
