@@ -46,6 +46,7 @@ def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None =
     expansion added is no evidence on its own ('Winifred Gallo, dos 11/29': the place 'Gallo' grown to 'dos')."""
     from presidio_analyzer import RecognizerResult
 
+    results = _merge_same(results, detected, cores)
     kept: list = []
     for r in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
         pieces = [(r.start, r.end)]
@@ -65,6 +66,30 @@ def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None =
             if s < e:
                 kept.append(RecognizerResult(r.entity_type, s, e, r.score))
     return sorted(kept, key=lambda r: r.start)
+
+
+def _merge_same(results: list, detected: dict[int, int] | None, cores: dict[int, tuple[int, int]] | None) -> list:
+    """Overlapping findings of one entity become one finding over both: two names grown into each other
+    ('Grant Ellison' and 'Will Marchetti' joined by 'and') must not leave one of them half-covered, which
+    resolve_overlaps would drop as noise, leaking 'Grant'."""
+    from presidio_analyzer import RecognizerResult
+
+    out, last = [], {}
+    for r in sorted(results, key=lambda r: (r.entity_type, r.start, r.end)):
+        prev = last.get(r.entity_type)
+        if prev is None or r.start >= prev.end:
+            out.append(r)
+            last[r.entity_type] = r
+            continue
+        merged = RecognizerResult(r.entity_type, prev.start, max(prev.end, r.end), max(prev.score, r.score))
+        if detected is not None:
+            detected[id(merged)] = max(detected.get(id(prev), prev.end - prev.start), detected.get(id(r), r.end - r.start))
+        if cores is not None and (id(prev) in cores or id(r) in cores):
+            spans = [cores[i] for i in (id(prev), id(r)) if i in cores]
+            cores[id(merged)] = (min(s for s, _ in spans), max(e for _, e in spans))
+        out[-1 if out[-1] is prev else out.index(prev)] = merged
+        last[r.entity_type] = merged
+    return out
 
 
 def _norm(field: str | None) -> str:

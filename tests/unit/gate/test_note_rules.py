@@ -103,3 +103,20 @@ def test_a_name_in_brackets_after_a_relative(policy):
     text = "Mom (Seo-hyun) staying overnight; mother (Ondine Marchetti, RN) called; interpreter (Arabic) booked"
     assert [text[s:e] for s, e in labeled_names(text, labels, load("common_words"))] == ["Seo-hyun", "Ondine Marchetti"]
     assert labeled_names("the patient (n=3) and the mother (age 34) declined", labels, load("common_words")) == []
+
+
+def test_two_names_grown_into_each_other_are_one_finding_and_leave_nothing():
+    """'Grant Ellison and Will Marchetti': each name's list expansion takes a word of the other; resolving them
+    as rivals dropped the rest of 'Grant Ellison' as noise and left 'Grant' in the text."""
+    from embgov.gate.redactor import resolve_overlaps
+
+    RecognizerResult = pytest.importorskip("presidio_analyzer").RecognizerResult
+    text = "Grant Ellison and Will Marchetti have pending authorizations"
+    first = RecognizerResult("PERSON", 0, 22, 0.85)    # 'Grant Ellison and Will'
+    second = RecognizerResult("PERSON", 6, 32, 0.85)   # 'Ellison and Will Marchetti'
+    cores = {id(first): (0, 13), id(second): (18, 32)}
+    out = resolve_overlaps([first, second], text, {id(first): 13, id(second): 14}, cores)
+    assert [(r.entity_type, text[r.start:r.end]) for r in out] == [("PERSON", "Grant Ellison and Will Marchetti")]
+    email = RecognizerResult("EMAIL", 20, 30, 1.0)  # another entity still wins its overlap
+    out = resolve_overlaps([RecognizerResult("PERSON", 0, 22, 0.85), email], text)
+    assert [r.entity_type for r in out] == ["PERSON", "EMAIL"] and out[0].end <= 20
