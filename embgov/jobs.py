@@ -179,7 +179,7 @@ def execute(job: Job, owner: str, *, say: Say, watch: StopWatch | None = None) -
         with watch:
             return _attempt(job, owner, say, watch)
     except KeyboardInterrupt:
-        if watch.interrupted and watch.state != "interrupted":  # the watch's own interrupt, after the grace period
+        if watch.interrupted:  # the watch's own interrupt, after the grace period (Ctrl-C's stays a KeyboardInterrupt)
             raise watch.error() from None
         raise
 

@@ -74,12 +74,11 @@ def _merge_same(results: list, detected: dict[int, int] | None, cores: dict[int,
     resolve_overlaps would drop as noise, leaking 'Grant'."""
     from presidio_analyzer import RecognizerResult
 
-    out, last = [], {}
-    for r in sorted(results, key=lambda r: (r.entity_type, r.start, r.end)):
-        prev = last.get(r.entity_type)
+    out: list = []
+    for r in sorted(results, key=lambda r: (r.entity_type, r.start, r.end)):  # one entity's findings in a row
+        prev = out[-1] if out and out[-1].entity_type == r.entity_type else None
         if prev is None or r.start >= prev.end:
             out.append(r)
-            last[r.entity_type] = r
             continue
         merged = RecognizerResult(r.entity_type, prev.start, max(prev.end, r.end), max(prev.score, r.score))
         if detected is not None:
@@ -87,8 +86,7 @@ def _merge_same(results: list, detected: dict[int, int] | None, cores: dict[int,
         if cores is not None and (id(prev) in cores or id(r) in cores):
             spans = [cores[i] for i in (id(prev), id(r)) if i in cores]
             cores[id(merged)] = (min(s for s, _ in spans), max(e for _, e in spans))
-        out[-1 if out[-1] is prev else out.index(prev)] = merged
-        last[r.entity_type] = merged
+        out[-1] = merged
     return out
 
 
