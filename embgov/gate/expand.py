@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from embgov.gate.lists import fold, load
+from embgov.gate.lists import english_word, fold, load
 
 # Capitalised words that start sentences or address people, never part of a name
 _NOT_NAME = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "is", "was", "have", "has",
@@ -56,6 +56,7 @@ _POSTCODE_LINE = regex.compile(r"^\n(?:[ \t]*\n)?[ \t]*((?:[,?]*[ \t]*[\p{L}][\p
 # a country line closing the block ("\n Thailand", "\n\n Bosnia and Herzegovina 78990"), checked against the countries list
 _COUNTRY_LINE = regex.compile(r"^\n(?:[ \t]*\n)?[ \t]*[?*•·>-]*[ \t]*((?:\p{L}[\p{L}'’.-]*[ \t]*){1,5})")
 _BULLET = "?*•·–-> \t"
+_ABBREVIATED = frozenset({"blvd", "pkwy", "expy", "hwys", "apts", "bldg", "ctr", "twp", "cnty"})  # not a sentence's end
 
 
 _LIST_RIGHT = regex.compile(r"^(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|,[ \t]*and[ \t]+)(\p{Lu}\p{Ll}[\p{L}'’-]*)(?=[\s,.;:!?)]|$)")
@@ -140,7 +141,11 @@ def expand_address(text: str, start: int, end: int) -> tuple[int, int]:
                 end += t.end()
             continue
         m = _COMMA_PLACE.match(text[end:end + 80])
-        if m:
+        if m and not _clause_words(m.group()):
+            last = m.group().rsplit(None, 1)[-1]
+            if last.endswith(".") and len(last) > 4 and last[:-1].lower() not in _ABBREVIATED:
+                end += m.end() - 1  # ', Iran.' ends a sentence: what follows is the next one
+                break
             end += m.end()
             continue
         m = _SAME_LINE.match(text[end:end + 60])
@@ -163,6 +168,16 @@ def expand_address(text: str, start: int, end: int) -> tuple[int, int]:
             end = _country_line(text, end)
         break
     return start, end
+
+
+def _clause_words(match: str) -> bool:
+    """', exposure to sunlight': lower-case words after a place's comma that are all English words go on with the
+    sentence; a lower-case place (', valverde de valdelacasa') has a word no dictionary lists."""
+    words = regex.findall(r"\p{L}[\p{L}'’-]*", match)
+    if not words or any(w[0].isupper() for w in words):
+        return False
+    common = load("common_words")
+    return all(english_word(w.lower(), common) for w in words)
 
 
 def _country_line(text: str, end: int) -> int:

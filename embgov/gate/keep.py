@@ -51,6 +51,14 @@ _COMPOUND = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}{3,}")  # 'Web-based', 'Africa-t
 _OF_BEFORE = regex.compile(r"(\p{L}+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")
 _CAPITALISED = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’-]*)")
+# Nouns that end the name of an instrument or disease: 'Hamilton Rating Scale', 'Beck depression score'
+_NAMED_HEADS = frozenset({"scale", "scales", "score", "scores", "criteria", "index", "classification", "questionnaire",
+                          "inventory", "test", "syndrome", "disease", "virus", "fever", "sarcoma", "lymphoma", "palsy"})
+_NUMBER_NEXT = regex.compile(r"[ \t]*[:#(+]?[ \t]*\d")
+# Eponym nouns that also follow a person's given name in a note: 'call Maria cell', 'Rosa line 2', 'Tom unit 4'
+_PERSONAL_NOUNS = frozenset({"cell", "cells", "line", "lines", "unit", "units", "type", "point", "area", "review",
+                             "level", "levels", "network", "project", "program", "programme", "space", "body", "model",
+                             "approach", "statement", "fish", "mouse", "rat", "monkey", "law", "loop", "plot"})
 
 
 class Keeper:
@@ -113,9 +121,12 @@ class Keeper:
         single = [w for i in items for w in regex.split(r",[ \t]*", i)]
         if len(single) >= 2 and all(len(_WORD.findall(w)) == 1 for w in single) and self._used_as_term(text, list_end):
             return True  # 'the Apgar, Ballard and Dubowitz scores': eponyms one word each, then the term's noun
-        if len(keys) > 1 and any(k in self.first for k in keys):
+        if len(keys) > 1 and keys[-1] in _NAMED_HEADS:
+            return True  # 'Hamilton Rating Scale', 'Kaposi Sarcoma': the finding itself ends on the term's noun
+        if person and len(keys) > 1 and any(k in self.first for k in keys):
             return False  # 'John Smith's disease' is still John Smith
-        return self._used_as_term(text, end) or self._of_eponym(text, start) \
+        given = person and all(k in self.first for k in keys)
+        return self._used_as_term(text, end, given) or self._of_eponym(text, start) \
             or len(keys) == 1 and keys[0] not in self.first \
             and self._lower_elsewhere(text, tokens[0])
 
@@ -157,13 +168,21 @@ class Keeper:
         m = _NEXT_WORD.match(text[end:end + 40])
         return bool(m) and m.group(1).lower() in EPONYM_NOUNS
 
-    def _used_as_term(self, text: str, end: int) -> bool:
-        """'Sykes' monkeys', 'Cox regression', 'Candida albicans', 'Framingham Heart Study': what follows says term."""
+    def _used_as_term(self, text: str, end: int, given: bool = False) -> bool:
+        """'Sykes' monkeys', 'Cox regression', 'Candida albicans', 'Framingham Heart Study', 'Beck depression
+        score': what follows says term. A noun that also goes with a person (cell, line, unit) says nothing after a
+        given name ('call Maria cell') or before a number ('Okafor cell 617-...'; 'Schwann cells' is a term)."""
         m = _NEXT_WORD.match(text[end:end + 40])
         nxt = m.group(1) if m else ""
-        if nxt.lower() in EPONYM_NOUNS or nxt.islower() and len(nxt) > 3 and nxt in self.species \
-                and nxt not in self.english:
+        personal = nxt.lower() in _PERSONAL_NOUNS and (given or _NUMBER_NEXT.match(text, end + m.end()) is not None)
+        if nxt.lower() in EPONYM_NOUNS and not personal \
+                or nxt.islower() and len(nxt) > 3 and nxt in self.species and nxt not in self.english \
+                and not (given and nxt in self.names):  # 'Candida albicans'; 'gabriela flores' is a person
             return True
+        if m and nxt.islower() and not given:
+            after = _NEXT_WORD.match(text[end + m.end():end + m.end() + 40])
+            if after and after.group(1) in _NAMED_HEADS:
+                return True  # 'Beck depression score': one lower-case word, then the head noun
         at = end
         for _ in range(3):  # up to two more capitalised words, then the head noun of a study or institution
             m = _CAPITALISED.match(text[at:at + 40])
@@ -192,6 +211,8 @@ class Keeper:
     def _term(self, key: str, person: bool) -> bool:
         if key in self.regions:
             return not person or key not in self.names  # 'Kenya' the person is a name
+        if key.endswith("s") and len(key) > 5 and key not in self.terms and key[:-1] in self.terms:
+            key = key[:-1]  # 'Alzheimers', 'Crohns': an eponym's possessive written without its apostrophe
         if key not in self.terms or key in self.first:
             return False  # 'Will Smith', 'Grace Hill'
         return person or key not in self.places  # 'Helsinki' is a place, whatever a term list says

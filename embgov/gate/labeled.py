@@ -24,10 +24,10 @@ def listed_names() -> frozenset[str]:
     return given_names() | load("surnames")
 
 
-# What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in'
+# What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in', a bracket
 _BETWEEN = (r"(?i:(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|code\b))*"
             r"[ \t]*(?:[:=]|\bis\b|\bof\b|(?:\bon[ \t]+file[ \t]+)?\b(?:ending|ends?)(?:[ \t]+(?:in|with)\b)?|(?<=(?i:ending|ends)[ \t]+)(?i:in|with)\b"
-            r"|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*)?)")
+            r"|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*|\([ \t]*(?=[^()\n]{2,40}\)))?)")
 # 'Ł.K. Houten'; 'OX40L' after 'partner' is a symbol
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|(?:\p{Lu}\.){2,3}(?=[ \t])|\p{Lu}\.?)(?!\p{N})"
 # Credentials after a comma are no given name: 'Ferris Olawale, PA-C'
@@ -53,7 +53,7 @@ _VALUE = (r"(?=[\p{L}\p{N}/.#_ -]{0,40}?\d)"
           r"(?P<v>(?:\p{Lu}{1,4}[ ](?=\d{2}))?\d{2,}(?:[ ]\d{2,}){0,4}(?:[ ]\d(?![\p{L}\p{N}]|[ ]\d))?"
           r"(?![\p{L}\p{N}#_]|[-/.][\p{L}\p{N}])"
           r"|\p{Lu}{1,4}[ ]\d+(?:[-/.]\d+)+(?![\p{L}\p{N}])"  # a prefix, a space, dashed digits: 'CH 44-19-302'
-          r"|[\p{L}\p{N}]+(?:(?:[-/._]|\#(?=\d))[\p{L}\p{N}]+)*)")
+          r"|[\p{L}\p{N}]+(?:(?:[-/._]|\#(?=\d))[\p{L}\p{N}]+)*(?:(?<=\d)[ ]\d{2}(?![\p{L}\p{N}]|[ ]\d))?)")  # 'U47120983 02': a member suffix
 # Not an identifier whatever its label says: a decimal or a range of decimals ('ref 4.0-5.6', 'ratio 1.2')
 _DECIMALS = regex.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3}\.\d{1,3})?")
 # A courtesy title after a label is not the name: 'PCP Dr. Anneliese Marchbanks'

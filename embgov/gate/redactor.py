@@ -31,6 +31,7 @@ class Redacted:
 
 
 _EDGE = set(" \t\r\n,;:.#-")
+_GLUED = regex.compile(r"[-/.]?[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*[-/.]?")  # one token: letters and digits joined by - / .
 _SYMBOL = regex.compile(r"\p{Lu}[\p{Lu}\d]{1,7}")
 RECOGNIZER_NAME = "recognizer_name"  # Presidio's RecognizerResult.RECOGNIZER_NAME_KEY
 ROUNDS = 3  # redact, rescan, redact what is left: a record still not clean after this many is quarantined
@@ -38,7 +39,7 @@ ROUNDS = 3  # redact, rescan, redact what is left: a record still not clean afte
 
 def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None = None,
                      cores: dict[int, tuple[int, int]] | None = None) -> list:
-    """Keep every character covered, but each by one finding: the higher score wins the overlap
+    """Keep every character covered, but each by one finding: a labeled value, then the higher score wins the overlap
     and a weaker finding keeps only the parts outside it (so 'Email a@b.org' found as PERSON by
     NER and as EMAIL by a pattern becomes one EMAIL, not one PERSON). A weaker finding that keeps
     less than half of what its detector matched (before expansion) is dropped as noise, and so is
@@ -48,11 +49,14 @@ def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None =
 
     results = _merge_same(results, detected, cores)
     kept: list = []
-    for r in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
+    # a value after its label wins over what a pattern guessed from its shape and nearby words ('SSN 622301187,
+    # member ID 300418872': the second number is the member id, however high the SSN pattern scored it)
+    for r in sorted(results, key=lambda r: (not _labeled(r), -r.score, -(r.end - r.start), r.start)):
         pieces = [(r.start, r.end)]
         for k in kept:
             pieces = [p for s, e in pieces for p in ((s, min(e, k.start)), (max(s, k.end), e)) if p[0] < p[1]]
         if sum(e - s for s, e in pieces) * 2 < (detected or {}).get(id(r), r.end - r.start):
+            _glue(pieces, kept, text)
             continue  # mostly inside a stronger finding: the rest is the weaker detector's noise
         core = (cores or {}).get(id(r))
         if core and (core[0], core[1]) != (r.start, r.end) and not any(c.isdigit() for c in text[core[0]:core[1]]) \
@@ -66,6 +70,22 @@ def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None =
             if s < e:
                 kept.append(RecognizerResult(r.entity_type, s, e, r.score))
     return sorted(kept, key=lambda r: r.start)
+
+
+def _labeled(r) -> bool:
+    return (r.recognition_metadata or {}).get(RECOGNIZER_NAME, "").endswith(LABELED)
+
+
+def _glue(pieces: list[tuple[int, int]], kept: list, text: str) -> None:
+    """A dropped finding's rest that is glued to a kept identifier is part of it: 'ZA-771204' found whole as one
+    entity and as '771204' by a stronger one must not leave 'ZA-' behind."""
+    for s, e in pieces:
+        if not _GLUED.fullmatch(text, s, e):
+            continue
+        for k in kept:
+            if (k.end == s or k.start == e) and any(c.isdigit() for c in text[min(s, k.start):max(e, k.end)]):
+                k.start, k.end = min(s, k.start), max(e, k.end)
+                break
 
 
 def _merge_same(results: list, detected: dict[int, int] | None, cores: dict[int, tuple[int, int]] | None) -> list:

@@ -63,7 +63,8 @@ STUDY_NOUNS = frozenset({"study", "studies", "cohort", "trial", "trials", "regis
                          "classification", "scale", "index", "score", "library", "database", "group"})
 CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                       "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                      "sunday"})  # also first names (April, June): the date rules own them
+                      "sunday", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec"})  # also first names (April,
+# June): the date rules own them; not the abbreviations that are given names too (Jan, Jun, Mar)
 _INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 _NAME_PREFIX = regex.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O['’])\p{Lu}\p{Ll}+$")
 NAME_SHAPE = regex.compile(r"^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$")

@@ -27,6 +27,8 @@ def policy():
     ("age-beside-name", "her father, Tadeusz Wrona (95), is confused", ["95"]),
     ("month-name-year", "please send the results from October 2022", ["October 2022"]),
     ("month-name-year", "DOB Sept. 1931 per the family", ["Sept. 1931"]),
+    # in a record about a person a month and year after 'in' is hers; a study's period is kept by the subject rules
+    ("month-name-year", "she changed her surname in May 2022", ["May 2022"]),
     ("possessive-before-relative", "Faith's mother called about the rash", ["Faith"]),
     ("introduced-name", "hi, it's Ivy again, about my refill", ["Ivy"]),
     ("hyphenated-given-name", "Insurance holder Hye-jin Cho, spouse", ["Hye-jin Cho"]),
@@ -42,7 +44,6 @@ def test_message_rules_find(policy, name, text, want):
     ("age-labeled", "the mean age 95% CI 61-70 and aged 9 years"),
     ("age-beside-name", "Smith et al. reported 95 events; Table 2, 94% were male"),
     ("month-name-year", "enrolled between October 1999 and December 2003"),
-    ("month-name-year", "a family cluster identified in March 2013"),
     ("month-name-year", "during the study period, January 2006 till January 2007"),
     ("month-name-year", "enrollment, December 2011-September 2013"),
     ("possessive-before-relative", "It's father and son who share the allele; Today's parents differ"),
