@@ -51,7 +51,8 @@ def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None =
     kept: list = []
     # a value after its label wins over what a pattern guessed from its shape and nearby words ('SSN 622301187,
     # member ID 300418872': the second number is the member id, however high the SSN pattern scored it)
-    for r in sorted(results, key=lambda r: (not _labeled(r), -r.score, -(r.end - r.start), r.start)):
+    score = _outranking(results, detected or {})
+    for r in sorted(results, key=lambda r: (not _labeled(r), -score[id(r)], -(r.end - r.start), r.start)):
         pieces = [(r.start, r.end)]
         for k in kept:
             pieces = [p for s, e in pieces for p in ((s, min(e, k.start)), (max(s, k.end), e)) if p[0] < p[1]]
@@ -70,6 +71,21 @@ def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None =
             if s < e:
                 kept.append(RecognizerResult(r.entity_type, s, e, r.score))
     return sorted(kept, key=lambda r: r.start)
+
+
+def _outranking(results: list, detected: dict[int, int]) -> dict[int, float]:
+    """The score each finding competes with: its own, or, for one its detector matched whole that holds a stronger
+    finding grown past what its own detector matched, that finding's ('1420 N Halsted St' found whole as an address
+    holds the name 'Halsted' grown to 'N Halsted St': the address wins, or '1420' would be left as noise)."""
+    score = {id(r): r.score for r in results}
+    for r in results:
+        if detected.get(id(r), r.end - r.start) != r.end - r.start:
+            continue
+        for k in results:
+            if k is not r and k.score > score[id(r)] and r.start <= k.start and k.end <= r.end \
+                    and r.end - r.start > k.end - k.start and detected.get(id(k), k.end - k.start) < k.end - k.start:
+                score[id(r)] = k.score
+    return score
 
 
 def _labeled(r) -> bool:

@@ -13,10 +13,14 @@ LISTS = ("first_names", "first_names_world", "surnames", "places", "common_words
          "countries", "us_states")
 
 
+# Letters that carry no accent to strip and that people write plainly: 'Tromso' for Tromsø, 'Lodz' for Łódź
+_PLAIN = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
-    """Lookup key: lower case without accents, so 'KØBENHAVN', 'Kaká' and 'ΠΑΦΟΣ' meet their list entries."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    """Lookup key: lower case without accents, so 'KØBENHAVN', 'Kaká', 'Tromso' and 'ΠΑΦΟΣ' meet their list entries."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'").translate(_PLAIN))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -28,7 +28,7 @@ def test_lists_ship_with_the_package_and_fold_accents():
     sizes = {name: len(load(name)) for name in LISTS}
     assert sizes["first_names"] > 10_000 and sizes["surnames"] > 10_000 and sizes["places"] > 50_000
     assert sizes["common_words"] > 5_000
-    assert fold("KØBENHAVN") == "københavn" and fold("Takáts") == "takats" and fold("O’Brien") == "o'brien"
+    assert fold("KØBENHAVN") == "kobenhavn" == fold("Kobenhavn") and fold("Takáts") == "takats" and fold("O’Brien") == "o'brien"
     assert "brown" in load("common_words") and "brown" in load("surnames")
     with pytest.raises(KeyError):
         load("passwords")

@@ -126,3 +126,20 @@ def test_a_member_suffix_follows_digits_only(policy):
     labels, min_chars = _labels(policy, "HEALTH_PLAN_NUMBER")
     text = "132 patients in the short-term group and 98 in the long-term group had died"
     assert labeled_values(text, labels, min_chars) == []
+
+
+def test_an_address_found_whole_wins_over_a_name_grown_into_it():
+    """'Halsted' (a surname list's) grown to 'N Halsted St' outscored the address '1420 N Halsted St' and left
+    '1420' behind as noise; the address was matched whole, so it wins."""
+    from embgov.gate.redactor import resolve_overlaps
+
+    R = pytest.importorskip("presidio_analyzer").RecognizerResult
+    text = "pharmacy on 1420 N Halsted St called"
+    name, address = R("PERSON", 17, 29, 1.0), R("LOCATION", 12, 29, 0.85)  # 'N Halsted St', grown from 'Halsted'
+    out = resolve_overlaps([name, address], text, {id(name): 7, id(address): 17})
+    assert [(r.entity_type, text[r.start:r.end]) for r in out] == [("LOCATION", "1420 N Halsted St")]
+    assert text[17:29] == "N Halsted St"
+    whole = R("PERSON", 19, 26, 1.0)  # a name found whole inside a longer match keeps its place
+    out = resolve_overlaps([whole, R("LOCATION", 12, 29, 0.85)], text)
+    assert [(r.entity_type, text[r.start:r.end]) for r in out] == [("LOCATION", "1420 N"), ("PERSON", "Halsted"),
+                                                                   ("LOCATION", "St")]
