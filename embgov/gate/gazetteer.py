@@ -24,6 +24,12 @@ from embgov.gate.words import (CALENDAR, PARTICLES, Token, CUE_GAP, FUNCTION_WOR
                                sentence_start, title_line, caseless, tokens)
 
 
+# Words the surname list holds that follow a given name as the sentence's next word ('maria said', 'tom felt')
+_NOT_SURNAME = frozenset({"said", "says", "right", "back", "were", "been", "states", "stated", "felt", "feels", "here",
+                          "there", "today", "also", "just", "still", "called", "calls", "wants", "needs", "reports",
+                          "denies", "came", "went", "left", "home", "then", "well", "good", "better", "worse"})
+
+
 class NameFinder:
     """Person names: a listed first name with the word after it, or one listed, uncommon name word."""
 
@@ -81,6 +87,10 @@ class NameFinder:
             if w.shape != "lower" or j > i and not adjacent(text, toks[j - 1], w):
                 break
             word = english_word(w.key, self.lower_common) and not self._virtue(text, toks, i, j)
+            if word and j == i + 1 and self._surname_after(toks[i], w):
+                words.append(w)  # 'deshawn price': a surname that is also a word, after a given name that is none
+                j += 1
+                break
             if not initial and (len(w.key) < 3 or word or w.key in CALENDAR or w.key in LOWER_FUNCTION_WORDS
                                 or w.key in PARTICLES):
                 break
@@ -100,13 +110,19 @@ class NameFinder:
             return None
         return words[0].start, words[-1].end, self.full_score if len(full) >= 2 else self.score, i + len(words)
 
+    def _surname_after(self, given: Token, w: Token) -> bool:
+        return given.key in self.first and not english_word(given.key, self.lower_common) and w.key in self.last \
+            and len(w.key) >= 4 and w.key not in _NOT_SURNAME
+
     def _virtue(self, text: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
         """'wife patience owusu', 'daughter hope quartey': a given name that is also a word (Patience, Hope, Joy),
         right after a word that introduces a person, is a name when a word of no dictionary follows it."""
-        if j != i or i == 0 or toks[i - 1].key not in NAME_CUES or toks[j].key not in self.first or j + 1 >= len(toks):
+        if j != i or i == 0 or toks[j].key not in self.first or j + 1 >= len(toks) \
+                or toks[i - 1].key not in NAME_CUES and toks[i - 1].key not in WEAK_NAME_CUES:
             return False
         nxt = toks[j + 1]
-        return nxt.shape == "lower" and adjacent(text, toks[j], nxt) and len(nxt.key) >= 3 \
+        strong = toks[i - 1].key in NAME_CUES or nxt.key in self.last  # 'for hope delacroix', not 'for hope ramipril'
+        return strong and nxt.shape == "lower" and adjacent(text, toks[j], nxt) and len(nxt.key) >= 3 \
             and not english_word(nxt.key, self.lower_common) and nxt.key not in CALENDAR \
             and nxt.key not in LOWER_FUNCTION_WORDS
 
@@ -115,8 +131,9 @@ class NameFinder:
         if i + 1 >= len(toks):
             return None
         last, first = toks[i], toks[i + 1]
+        given = first.key in self.first or "-" in first.key and first.key.split("-")[0] in self.first  # 'Jin-woo'
         if text[last.end:first.start].strip() != "," or "\n" in text[last.end:first.start] \
-                or first.key not in self.first or first.key in CALENDAR or first.key in self.common:
+                or not given or first.key in CALENDAR or first.key in self.common:
             return None
         same_case = capitals(last) and capitals(first) or last.shape == first.shape == "cap"
         if not same_case or last.key in self.common and last.key not in self.last or last.key in self.places \
@@ -169,6 +186,8 @@ class NameFinder:
         if j >= len(toks) or not adjacent(text, toks[j - 1], toks[j]) or eponym(text, toks, j):
             return None
         last = toks[j]
+        if last.shape == "lower" and last.key in _NOT_SURNAME:
+            return None  # 'jamal said', typed without capitals
         known = last.key in self.last or last.key in self.first
         strict = self.common if lower_ok else self.lower_common  # lower case in cased text: no dictionary words
         common = sum(t.key in (strict if t.shape == "lower" else self.common) for t in (first, last))

@@ -52,7 +52,7 @@ _ABBREVIATION = regex.compile(r"^\p{Lu}{2,}s$")  # a plural abbreviation alone (
 _VALUE = (r"(?=[\p{L}\p{N}/.#_ -]{0,40}?\d)"
           r"(?P<v>(?:\p{Lu}{1,4}[ ](?=\d{2}))?\d{2,}(?:[ ]\d{2,}){0,4}(?:[ ]\d(?![\p{L}\p{N}]|[ ]\d))?"
           r"(?![\p{L}\p{N}#_]|[-/.][\p{L}\p{N}])"
-          r"|\p{Lu}{1,4}[ ]\d+(?:[-/.]\d+)+(?![\p{L}\p{N}])"  # a prefix, a space, dashed digits: 'CH 44-19-302'
+          r"|\p{Lu}{1,4}[ ](?=[\d/.-]*?(?:\d[/.-]*){5})\d+(?:[-/.]\d+)+(?![\p{L}\p{N}])"  # 'CH 44-19-302', not 'PPO 80/20'
           r"|[\p{L}\p{N}]+(?:(?:[-/._]|\#(?=\d))[\p{L}\p{N}]+)*(?:(?<=\d)[ ]\d{2}(?![\p{L}\p{N}]|[ ]\d))?)")  # 'U47120983 02': a member suffix
 # Not an identifier whatever its label says: a decimal or a range of decimals ('ref 4.0-5.6', 'ratio 1.2')
 _DECIMALS = regex.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3}\.\d{1,3})?")
