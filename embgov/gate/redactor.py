@@ -18,7 +18,7 @@ from embgov.errors import GateError
 from embgov.gate.expand import EXPANDERS, repeats, whole_words
 from embgov.gate.words import symbol
 from embgov.gate.keep import Keeper
-from embgov.gate.recognizers import GAZETTEER, LABELED, NER, build_analyzer
+from embgov.gate.recognizers import FULL_NAME, GAZETTEER, LABELED, NER, build_analyzer
 from embgov.gate.subject import Subject
 from embgov.policy.document import HashAction, MaskAction, RedactAction, RedactionPolicy, ReplaceAction
 
@@ -81,10 +81,12 @@ def _outranking(results: list, detected: dict[int, int]) -> dict[int, float]:
     for r in results:
         if detected.get(id(r), r.end - r.start) != r.end - r.start:
             continue
+        full = (r.recognition_metadata or {}).get(FULL_NAME)
         for k in results:
             if k is not r and k.score > score[id(r)] and r.start <= k.start and k.end <= r.end \
-                    and r.end - r.start > k.end - k.start and detected.get(id(k), k.end - k.start) < k.end - k.start:
-                score[id(r)] = k.score
+                    and r.end - r.start > k.end - k.start \
+                    and (detected.get(id(k), k.end - k.start) < k.end - k.start or full and k.entity_type != r.entity_type):
+                score[id(r)] = k.score  # ... and a full name of listed words holds a place: 'Caleb Winthrop'
     return score
 
 
@@ -116,7 +118,12 @@ def _merge_same(results: list, detected: dict[int, int] | None, cores: dict[int,
         if prev is None or r.start >= prev.end:
             out.append(r)
             continue
-        merged = RecognizerResult(r.entity_type, prev.start, max(prev.end, r.end), max(prev.score, r.score))
+        # the merged finding speaks for both: labeled if either was, a full name if either was
+        meta = dict(max((prev, r), key=lambda x: (_labeled(x), x.score)).recognition_metadata or {})
+        if any((x.recognition_metadata or {}).get(FULL_NAME) for x in (prev, r)):
+            meta[FULL_NAME] = True
+        merged = RecognizerResult(r.entity_type, prev.start, max(prev.end, r.end), max(prev.score, r.score),
+                                  recognition_metadata=meta)
         if detected is not None:
             detected[id(merged)] = max(detected.get(id(prev), prev.end - prev.start), detected.get(id(r), r.end - r.start))
         if cores is not None and (id(prev) in cores or id(r) in cores):

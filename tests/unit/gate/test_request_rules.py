@@ -65,3 +65,18 @@ def test_an_insurers_name_labels_the_member_number(policy):
 def test_lower_case_names_that_end_on_a_word(text, want):
     got = [text[s:e] for s, e, _ in NameFinder(0.6, 0.85).find(text)]
     assert [g for g in got if " " in g] == want
+
+
+def test_a_full_name_of_listed_words_holds_the_place_inside_it():
+    """'Caleb Winthrop': the place list's 'Winthrop' (1.0) outscored the full name (0.85) once the name's repeat
+    ('Caleb') was merged into it and lost its full-name mark, and 'Caleb' was dropped as noise."""
+    from embgov.gate.recognizers import FULL_NAME
+    from embgov.gate.redactor import resolve_overlaps
+
+    R = pytest.importorskip("presidio_analyzer").RecognizerResult
+    text = "serology on Caleb Winthrop from Lyme"
+    place = R("LOCATION", 18, 26, 1.0)
+    name = R("PERSON", 12, 26, 0.85, recognition_metadata={FULL_NAME: True})
+    repeat = R("PERSON", 12, 17, 0.85)
+    out = resolve_overlaps([place, name, repeat], text, {id(place): 8, id(name): 14, id(repeat): 5})
+    assert [(r.entity_type, text[r.start:r.end]) for r in out] == [("PERSON", "Caleb Winthrop")]
