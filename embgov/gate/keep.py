@@ -54,6 +54,7 @@ _CAPITALISED = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’-]*)")
 # Nouns that end the name of an instrument or disease: 'Hamilton Rating Scale', 'Beck depression score'
 _NAMED_HEADS = frozenset({"scale", "scales", "score", "scores", "criteria", "index", "classification", "questionnaire",
                           "inventory", "test", "syndrome", "disease", "virus", "fever", "sarcoma", "lymphoma", "palsy"})
+_RESIDENCE = regex.compile(r"\b(?i:lives|lived|living|resides|resided|residing|relocated|moved)[ \t]+(?:in|to)[ \t]+$")
 _NUMBER_NEXT = regex.compile(r"[ \t]*[:#(+]?[ \t]*\d")
 # Eponym nouns that also follow a person's given name in a note: 'call Maria cell', 'Rosa line 2', 'Tom unit 4'
 _PERSONAL_NOUNS = frozenset({"cell", "cells", "line", "lines", "unit", "units", "type", "point", "area", "review",
@@ -108,6 +109,8 @@ class Keeper:
                 region = region[1:]
             if " ".join(region) in self.regions:
                 return True  # 'United States', 'New South Wales', 'Eastern China'
+        if not person and _RESIDENCE.search(text, max(0, start - 30), start):
+            return False  # 'lives in Flushing': where a person lives is a place, whatever else the word means
         if len(tokens) == 1 and _COMPOUND.fullmatch(tokens[0]) \
                 and english_word(fold(tokens[0].split("-", 1)[1]), self.english):
             return True  # 'Web-based', 'Africa-trained': a compound adjective, no name or place

@@ -24,8 +24,9 @@ def listed_names() -> frozenset[str]:
     return given_names() | load("surnames")
 
 
-# What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in', a bracket
-_BETWEEN = (r"(?i:(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|code\b))*"
+# What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in', brackets
+# ('(Wellcare) 62201884510', 'subscriber (77412093-00)')
+_BETWEEN = (r"(?i:\)?(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|code\b))*"
             r"[ \t]*(?:[:=]|\bis\b|\bof\b|(?:\bon[ \t]+file[ \t]+)?\b(?:ending|ends?)(?:[ \t]+(?:in|with)\b)?|(?<=(?i:ending|ends)[ \t]+)(?i:in|with)\b"
             r"|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*|\([ \t]*(?=[^()\n]{2,40}\)))?)")
 # 'Ł.K. Houten'; 'OX40L' after 'partner' is a symbol

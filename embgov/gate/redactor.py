@@ -52,7 +52,9 @@ def resolve_overlaps(results: list, text: str, detected: dict[int, int] | None =
     # a value after its label wins over what a pattern guessed from its shape and nearby words ('SSN 622301187,
     # member ID 300418872': the second number is the member id, however high the SSN pattern scored it)
     score = _outranking(results, detected or {})
-    for r in sorted(results, key=lambda r: (not _labeled(r), -score[id(r)], -(r.end - r.start), r.start)):
+    # at equal scores a full name of listed words wins over what NER took for a place ('Agnes Pettersson')
+    for r in sorted(results, key=lambda r: (not _labeled(r), -score[id(r)],
+                                            not (r.recognition_metadata or {}).get(FULL_NAME), -(r.end - r.start), r.start)):
         pieces = [(r.start, r.end)]
         for k in kept:
             pieces = [p for s, e in pieces for p in ((s, min(e, k.start)), (max(s, k.end), e)) if p[0] < p[1]]

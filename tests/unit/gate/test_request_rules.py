@@ -80,3 +80,15 @@ def test_a_full_name_of_listed_words_holds_the_place_inside_it():
     repeat = R("PERSON", 12, 17, 0.85)
     out = resolve_overlaps([place, name, repeat], text, {id(place): 8, id(name): 14, id(repeat): 5})
     assert [(r.entity_type, text[r.start:r.end]) for r in out] == [("PERSON", "Caleb Winthrop")]
+
+
+def test_where_a_person_lives_is_a_place_and_an_insurer_in_brackets_labels_the_number(policy):
+    from embgov.gate.keep import Keeper
+
+    keeper = Keeper(policy.keep)
+    text = "pt lives in Flushing with her son; flushing the line daily"
+    s = text.index("Flushing")
+    assert not keeper.keeps(text, s, s + 8, keeper.shapes(text), person=False)
+    det = next(d for e in policy.entities if e.id == "HEALTH_PLAN_NUMBER" for d in e.detection if d.kind == "labeled")
+    text = "Medicare Advantage (Wellcare) 71408826139 for her"
+    assert [text[a:b] for a, b in labeled_values(text, tuple(det.labels), det.min_chars)] == ["71408826139"]
