@@ -15,7 +15,7 @@ from embgov.gate.expand import expand_address
 from embgov.gate.keep import Keeper
 from embgov.gate.labeled import labeled_values
 from embgov.policy.load import load_policy
-from policykit import pattern_matches as matches
+from policykit import labeled_detection, pattern_matches as matches
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -26,7 +26,7 @@ def policy():
 
 
 def _labels(policy, entity: str):
-    det = next(d for e in policy.entities if e.id == entity for d in e.detection if d.kind == "labeled")
+    det = labeled_detection(policy, entity)
     return tuple(det.labels), det.min_chars
 
 

@@ -14,7 +14,7 @@ from embgov.gate.gazetteer import NameFinder
 from embgov.gate.labeled import labeled_values
 from embgov.gate.lists import english_word, given_names, load
 from embgov.policy.load import load_policy
-from policykit import pattern_matches as matches
+from policykit import labeled_detection, pattern_matches as matches
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -82,8 +82,8 @@ def test_facility_rules_leave_generic_names(policy, name, text):
 
 
 def test_rx_and_insurance_numbers_after_their_labels(policy):
-    other = next(d for e in policy.entities if e.id == "OTHER_ID" for d in e.detection if d.kind == "labeled")
-    plan = next(d for e in policy.entities if e.id == "HEALTH_PLAN_NUMBER" for d in e.detection if d.kind == "labeled")
+    other = labeled_detection(policy, "OTHER_ID")
+    plan = labeled_detection(policy, "HEALTH_PLAN_NUMBER")
     text = "verified Rx #5512093 and Rx#5512094; insurance QRT 771 204 889 on file"
     got = [text[s:e] for s, e in labeled_values(text, tuple(other.labels))]
     assert any("5512093" in g for g in got) and any("5512094" in g for g in got)  # 'Rx#5512094' is one token
@@ -100,7 +100,7 @@ def test_a_month_day_after_recheck_reads_as_a_date(policy):
 def test_a_name_in_brackets_after_a_relative(policy):
     from embgov.gate.labeled import labeled_names
 
-    person = next(d for e in policy.entities if e.id == "PERSON" for d in e.detection if d.kind == "labeled")
+    person = labeled_detection(policy, "PERSON")
     labels = tuple(person.labels)
     text = "Mom (Seo-hyun) staying overnight; mother (Ondine Marchetti, RN) called; interpreter (Arabic) booked"
     assert [text[s:e] for s, e in labeled_names(text, labels, load("common_words"))] == ["Seo-hyun", "Ondine Marchetti"]

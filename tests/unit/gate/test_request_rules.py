@@ -13,7 +13,7 @@ import pytest
 from embgov.gate.gazetteer import NameFinder
 from embgov.gate.labeled import labeled_values
 from embgov.policy.load import load_policy
-from policykit import pattern_matches as matches
+from policykit import labeled_detection, pattern_matches as matches
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -51,7 +51,7 @@ def test_and_what_only_looks_like_them(policy, name, text):
 
 
 def test_an_insurers_name_labels_the_member_number(policy):
-    det = next(d for e in policy.entities if e.id == "HEALTH_PLAN_NUMBER" for d in e.detection if d.kind == "labeled")
+    det = labeled_detection(policy, "HEALTH_PLAN_NUMBER")
     labels, min_chars = tuple(det.labels), det.min_chars
     text = "Ins: Molina 770418-22 | secondary aetna W88120447 01; Kaiser Permanente of Colorado; Cigna PPO 80/20"
     assert [text[s:e] for s, e in labeled_values(text, labels, min_chars)] == ["770418-22", "W88120447 01"]
@@ -89,6 +89,6 @@ def test_where_a_person_lives_is_a_place_and_an_insurer_in_brackets_labels_the_n
     text = "pt lives in Flushing with her son; flushing the line daily"
     s = text.index("Flushing")
     assert not keeper.keeps(text, s, s + 8, keeper.shapes(text), person=False)
-    det = next(d for e in policy.entities if e.id == "HEALTH_PLAN_NUMBER" for d in e.detection if d.kind == "labeled")
+    det = labeled_detection(policy, "HEALTH_PLAN_NUMBER")
     text = "Medicare Advantage (Wellcare) 71408826139 for her"
     assert [text[a:b] for a, b in labeled_values(text, tuple(det.labels), det.min_chars)] == ["71408826139"]
