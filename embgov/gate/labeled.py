@@ -27,7 +27,7 @@ def listed_names() -> frozenset[str]:
 # What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in', brackets
 # ('(Wellcare) 62201884510', 'subscriber (77412093-00)')
 _BETWEEN = (r"(?i:\)?(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|code\b))*"
-            r"[ \t]*(?:[:=]|\bis\b|\bof\b|(?:\bon[ \t]+file[ \t]+)?\b(?:ending|ends?)(?:[ \t]+(?:in|with)\b)?|(?<=(?i:ending|ends)[ \t]+)(?i:in|with)\b"
+            r"[ \t]*(?:\"?[ \t]*[:=][ \t]*\"(?=[^\"\n]+\")|[:=]|\bis\b|\bof\b|(?:\bon[ \t]+file[ \t]+)?\b(?:ending|ends?)(?:[ \t]+(?:in|with)\b)?|(?<=(?i:ending|ends)[ \t]+)(?i:in|with)\b"
             r"|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*|\([ \t]*(?=[^()\n]{2,40}\)))?)")
 # 'Ł.K. Houten'; 'OX40L' after 'partner' is a symbol
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|(?:\p{Lu}\.){2,3}(?=[ \t])|\p{Lu}\.?)(?!\p{N})"
@@ -37,7 +37,7 @@ _CREDENTIAL = (r"(?:MD|DO|RN|LPN|NP|FNP|APRN|CNM|CRNA|PA|PA-C|DDS|DMD|DPM|OD|DC|
 # One space or tab between the words of a name: two spaces separate a form's fields ('Osei-Bonsu    MRN: ...')
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|ter|le|la|du|dos|bin|binti|bint|ben|ibn|bat|ap|al|el)"
 _NAME = (rf"(?P<v>{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])?{_NAME_WORD}){{0,3}}"
-         rf"(?:,[ \t]?(?!{_CREDENTIAL}){_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}}(?=[ \t]*(?:$|[\n;:(),.|])|\t|[ ]{{2}}))?)")
+         rf"(?:,[ \t]?(?!{_CREDENTIAL}){_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}}(?=[ \t]*(?:$|[\n;:(),.|\"])|\t|[ ]{{2}}))?)")
 # Words that label a field or name a role, never the name after a label ('member ID', 'provider NPI', 'Pref. name')
 _FIELD_WORDS = frozenset({"ID", "NPI", "DOB", "MRN", "SSN", "DEA", "PCP", "RN", "MD", "NP", "PA", "DO", "ER", "ED", "ICU",
                           "NPO", "DNR", "HICN", "MBI", "FIN", "DOS", "EMR", "EHR", "CC", "RE", "TIN", "PREF", "DR", "MR",
@@ -79,6 +79,52 @@ def compile_labels(labels: tuple[str, ...], value: str = "id") -> regex.Pattern:
                          + (_VALUE if value == "id" else rf"(?:,[ \t]?|\((?=[^()\n]{{2,40}}\)))?(?:{_TITLE.pattern})?" + _NAME))
 
 
+_DELIMITERS = ("\t", "|", ";", ",")
+_FIELD_NAME = regex.compile(r"\p{L}[\p{L}\p{N} _#./-]{0,29}")
+
+
+@lru_cache(maxsize=8)
+def table_cells(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(column name, start, end) of each non-empty cell under a header line: in 'name,dob,mrn\nRose Abbott,
+    3/3/52,41220983' the header labels every row's values as a label labels the value after it. A header
+    is a line of two or more field names (a letter first, at most 30 characters and 3 words) split by a tab,
+    '|', ';' or ','; a row is each following line split into as many cells by the same delimiter, with a digit in it. A sentence
+    with commas may pass for a header: its 'columns' name no label, so its 'rows' label nothing."""
+    out, header = [], None
+    for line in regex.finditer(r"[^\n]+", text):
+        if header is not None:
+            delimiter, names = header
+            cells = line.group().split(delimiter)
+            if len(cells) == len(names) and any(c.isdigit() for c in line.group()):
+                pos = line.start()
+                for name, cell in zip(names, cells):
+                    a, b = pos + len(cell) - len(cell.lstrip()), pos + len(cell.rstrip())
+                    if b > a:
+                        out.append((name, a, b))
+                    pos += len(cell) + len(delimiter)
+                continue
+            header = None
+        for delimiter in _DELIMITERS:
+            cells = [c.strip() for c in line.group().split(delimiter)]
+            if len(cells) >= 2 and all(_FIELD_NAME.fullmatch(c) and len(c.split()) <= 3 for c in cells):
+                header = delimiter, [c.replace("_", " ").lower() for c in cells]
+                break
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _column_names(labels: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile("|".join(_label(label.rstrip(":")) for label in sorted(labels, key=len, reverse=True)))
+
+
+def column_values(text: str, labels: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each table cell whose column is named by one of `labels`."""
+    if "\n" not in text:
+        return []
+    names = _column_names(labels)
+    return [(a, b, text[a:b]) for name, a, b in table_cells(text) if names.fullmatch(name)]
+
+
 def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each name written after one of `labels`; the name ends before the first word that is
     an `ordinary` (lower-case English) word: 'Patient Tamsin Ellerbrook', not 'Patient Denies ...'."""
@@ -99,6 +145,9 @@ def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) 
             continue  # 'fellow PSCs'; 'signature of DNA damage', 'provider NPI': a symbol, not a name in capitals
         if sum(c.isalpha() for c in value) >= 2:
             out.append((start, start + len(value)))
+    # a name column's cells are names whatever their words ('Young Kim' under 'name'), written as names
+    out += [(a, b) for a, b, value in column_values(text, labels)
+            if regex.fullmatch(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:,?[ ]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}", value)]
     return out
 
 
@@ -114,5 +163,8 @@ def labeled_values(text: str, labels: tuple[str, ...], min_chars: int = 4) -> li
             # a label glued to its value ('MRN#88120045', 'GRP-440918') is one token: all of it goes
             glued = text[m.end("l"):m.start("v")] in ("", "#", "-") and not m.group("l").endswith(":")
             out.append((m.start("l") if glued else m.start("v"), m.end("v")))
+    out += [(a, b) for a, b, value in column_values(text, labels)
+            if any(c.isdigit() for c in value) and sum(c.isalnum() for c in value) >= min_chars
+            and not _DECIMALS.fullmatch(value) and len(value) <= 40]
     return out
 

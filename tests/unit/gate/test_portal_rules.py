@@ -1,0 +1,72 @@
+"""Rules from the first look at bench/devsets/clinical_portal.json: values under a table's header ('name,dob,mrn'
+then rows), JSON keys as labels, the second date of a range, a day and month after a word that dates it or in a
+'thru' range, a weekday or 24-hour time with a day and month, lower-case month names, a compact date of birth
+after its label. Values are invented for the test and are not in any dev set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from embgov.gate.labeled import labeled_names, labeled_values, table_cells
+from embgov.policy.load import load_policy
+from policykit import labeled_detection, pattern_matches as matches
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return load_policy(ROOT / "policies/hipaa.yaml").policy
+
+
+@pytest.mark.parametrize("name, text, want", [
+    ("numeric-date-range-end", "coverage valid 2/1/25-7/30/25 only", ["7/30/25"]),
+    ("month-day-dated", "the lab lost my sample from 6/9?? and", ["6/9"]),
+    ("month-day-dated", "off work 4/7 thru 4/11, fax it", ["4/7", "4/11"]),
+    ("month-day-dated", "Ethics board 9/18: two cases", ["9/18"]),
+    ("month-day-anchored", "pickup Tue 5/7 0545 from the SNF", ["Tue 5/7 0545"]),
+    ("month-day-anchored", "ETA 6/2 2130 by air", ["6/2 2130"]),
+    ("month-day-anchored", "lab draw on saturday 2/15 at 8:10am fasting", ["saturday 2/15 at 8:10am"]),
+    ("day-mon-year", "reminder: Wed 9 Oct 2024 14:45 at the annex", ["Wed 9 Oct 2024 14:45"]),
+    ("day-month-date", "dob the 3rd of february 1977, lot 4", ["the 3rd of february 1977"]),
+    ("month-name-year", "thyroid labs since feb 2022 please", ["feb 2022"]),
+    ("dob-compact", "lookup WREN, ADA dob 072649 and DOB: 11301948", ["072649", "11301948"]),
+])
+def test_portal_shapes(policy, name, text, want):
+    assert [m.strip() for m in matches(policy, name, text)] == want
+
+
+@pytest.mark.parametrize("name, text", [
+    ("month-day-dated", "rose from 1/3 of patients to 2/3; cut from 3/4 tab to half"),
+    ("month-day-anchored", "given 3/4 1000 units of heparin; 5/6 0.9 saline"),
+    ("dob-compact", "born 1952, batch 123456; dob unknown 99"),
+])
+def test_and_what_only_looks_like_them(policy, name, text):
+    assert matches(policy, name, text) == []
+
+
+def test_a_table_header_labels_its_columns(policy):
+    text = "visit list\nname,dob,mrn,phone\nOlwen Gray,2/9/51,55102937,555-330-1182\nYoung Park,8/1/44,55102940,\n\nnotes, later"
+    cells = {text[a:b]: name for name, a, b in table_cells(text)}
+    assert cells["Young Park"] == "name" and cells["55102940"] == "mrn" and "notes" not in cells
+    mrn = labeled_detection(policy, "MEDICAL_RECORD_NUMBER")
+    assert [text[a:b] for a, b in labeled_values(text, tuple(mrn.labels), mrn.min_chars)] == ["55102937", "55102940"]
+    person = labeled_detection(policy, "PERSON")
+    names = [text[a:b] for a, b in labeled_names(text, tuple(person.labels), frozenset({"young", "gray"}))]
+    assert "Olwen Gray" in names and "Young Park" in names  # the column says name, whatever the words
+
+
+def test_a_sentence_with_commas_labels_nothing(policy):
+    person = labeled_detection(policy, "PERSON")
+    text = "Name, address, phone below\nI will send mine, later today, thanks\nHi, thanks, bye\nsee you, at noon, ok"
+    assert labeled_names(text, tuple(person.labels), frozenset()) == []
+    assert table_cells("one line, no rows") == ()
+
+
+def test_json_keys_label_their_values(policy):
+    text = '{"patient_name":"OSEI, KOFI","mrn": "AB-4410923", "member_id":"ZQ88120934"}'
+    person, mrn = labeled_detection(policy, "PERSON"), labeled_detection(policy, "MEDICAL_RECORD_NUMBER")
+    assert [text[a:b] for a, b in labeled_names(text, tuple(person.labels), frozenset())] == ["OSEI, KOFI"]
+    assert [text[a:b] for a, b in labeled_values(text, tuple(mrn.labels), mrn.min_chars)] == ["AB-4410923"]
