@@ -27,16 +27,16 @@ def listed_names() -> frozenset[str]:
 # What may stand between a label and its value: 'no.', 'number', '#', 'id', a colon, 'is', 'ending in', brackets
 # ('(Wellcare) 62201884510', 'subscriber (77412093-00)')
 _BETWEEN = (r"(?i:\)?(?:[ \t]*(?:\#|no\b\.?|nos?\.|nbr\b\.?|num\b\.?|number\b|id\b|code\b))*"
-            r"[ \t]*(?:\"?[ \t]*[:=][ \t]*\"(?=[^\"\n]+\")|[:=]|\bis\b|\bof\b|(?:\bon[ \t]+file[ \t]+)?\b(?:ending|ends?)(?:[ \t]+(?:in|with)\b)?|(?<=(?i:ending|ends)[ \t]+)(?i:in|with)\b"
+            r"[ \t]*(?:\.{3,}[ \t]*:?|\"?[ \t]*[:=][ \t]*\"(?=[^\"\n]+\")|[:=]|\bis\b|\bof\b|(?:\bon[ \t]+file[ \t]+)?\b(?:ending|ends?)(?:[ \t]+(?:in|with)\b)?|(?<=(?i:ending|ends)[ \t]+)(?i:in|with)\b"
             r"|-(?=[ \t]*[\p{L}\p{N}]))?\s{0,3}(?:\#[ \t]*|\([ \t]*(?=[^()\n]{2,40}\)))?)")
 # 'Ł.K. Houten'; 'OX40L' after 'partner' is a symbol
-_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|(?:\p{Lu}\.){2,3}(?=[ \t])|\p{Lu}\.?)(?!\p{N})"
+_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’-]+|(?:\p{Lu}\.){2,3}(?=[ \t,;(])|\p{Lu}\.?)(?!\p{N})"
 # Credentials after a comma are no given name: 'Ferris Olawale, PA-C'
 _CREDENTIAL = (r"(?:MD|DO|RN|LPN|NP|FNP|APRN|CNM|CRNA|PA|PA-C|DDS|DMD|DPM|OD|DC|PhD|PharmD|RPh|MPH|MSN|BSN|DNP|MBBS|"
                r"FACP|FACS|LCSW|LICSW|MSW|LMFT|CNA|CNS|CRNP|CWON|CDE|IBCLC|EMT|MA|OT|OTR|PT|DPT|SLP|RRT|RD|Jr|Sr|II|III|IV)(?![\p{L}\p{N}-])")
 # One space or tab between the words of a name: two spaces separate a form's fields ('Osei-Bonsu    MRN: ...')
-_PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|ter|le|la|du|dos|bin|binti|bint|ben|ibn|bat|ap|al|el)"
-_NAME = (rf"(?P<v>{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])?{_NAME_WORD}){{0,3}}"
+_PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|ter|le|la|las|los|du|dos|bin|binti|bint|ben|ibn|bat|ap|al|el)"
+_NAME = (rf"(?P<v>{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t]){{0,2}}{_NAME_WORD}){{0,3}}"
          rf"(?:,[ \t]?(?!{_CREDENTIAL}){_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}}(?=[ \t]*(?:$|[\n;:(),.|\"])|\t|[ ]{{2}}))?)")
 # Words that label a field or name a role, never the name after a label ('member ID', 'provider NPI', 'Pref. name')
 _FIELD_WORDS = frozenset({"ID", "NPI", "DOB", "MRN", "SSN", "DEA", "PCP", "RN", "MD", "NP", "PA", "DO", "ER", "ED", "ICU",
@@ -141,7 +141,8 @@ def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) 
             continue  # 'Mom (Hye-jin)' is her name; 'interpreter (Arabic)', 'PCP (Internal Medicine)' are not
         if value.split(" ")[0].rstrip(".:").upper() in _FIELD_WORDS or _CALENDAR_DATE.match(text, start):
             continue  # 'member ID is ...', 'provider NPI 1954388678': the next field; 'Signed August 2nd': a date
-        if _ABBREVIATION.match(value) or value.isupper() and len(value) <= 4 and fold(value) not in listed_names():
+        if _ABBREVIATION.match(value) or value.isupper() and len(value) <= 4 and "." not in value \
+                and fold(value) not in listed_names():
             continue  # 'fellow PSCs'; 'signature of DNA damage', 'provider NPI': a symbol, not a name in capitals
         if sum(c.isalpha() for c in value) >= 2:
             out.append((start, start + len(value)))

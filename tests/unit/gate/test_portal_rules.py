@@ -33,6 +33,18 @@ def policy():
     ("day-month-date", "dob the 3rd of february 1977, lot 4", ["the 3rd of february 1977"]),
     ("month-name-year", "thyroid labs since feb 2022 please", ["feb 2022"]),
     ("dob-compact", "lookup WREN, ADA dob 072649 and DOB: 11301948", ["072649", "11301948"]),
+    ("date-in-words", "admitted february second, discharged february the eleventh", ["february second", "february the eleventh"]),
+    ("date-in-words", "date of birth june ninth nineteen forty one, and on the twentieth of may", [
+        "june ninth nineteen forty one", "the twentieth of may"]),
+    ("weekday-the-nth", "confused since tuesday the fourth", ["tuesday the fourth"]),
+    ("age-in-words", "a ninety-three-year-old man; she is a one hundred and one year old", ["ninety-three", "one hundred and one"]),
+    ("age-is", "hes 96 and lives alone", ["96"]),
+    ("titled-name-lower-case", "her ob dr Lindqvist is away", ["dr Lindqvist"]),
+    ("mail-display-name", "From: Wren Talbot <w.talbot@example.org>\nTo: desk@example.org", ["Wren Talbot"]),
+    ("number-after-name", "CT head, Ivo Marsh 00000771920, Cr 0.9", ["00000771920"]),
+    ("fhir-patient-reference", "Observation.subject: Patient/px-00418872", ["px-00418872"]),
+    ("hl7-facility", "MSH|^~\\&|LAB|NWH|EHR|NWH|20240303||ORU^R01\nPID|1||7710221^^^NWH^MR||", ["NWH", "NWH", "NWH"]),
+    ("hl7-address-street", "PID|1||7710221^^^NWH^MR||LEE^AMY||19600101|F|||4 OAK LN^^SALEM^OR^97301", ["4 OAK LN"]),
 ])
 def test_portal_shapes(policy, name, text, want):
     assert [m.strip() for m in matches(policy, name, text)] == want
@@ -42,6 +54,9 @@ def test_portal_shapes(policy, name, text, want):
     ("month-day-dated", "rose from 1/3 of patients to 2/3; cut from 3/4 tab to half"),
     ("month-day-anchored", "given 3/4 1000 units of heparin; 5/6 0.9 saline"),
     ("dob-compact", "born 1952, batch 123456; dob unknown 99"),
+    ("date-in-words", "the first of many; may the second trial succeed; in the second of two studies"),
+    ("age-in-words", "ninety patients; ninety one percent were over ninety years"),
+    ("mail-display-name", "Sent from my phone. From the desk <note>"),
 ])
 def test_and_what_only_looks_like_them(policy, name, text):
     assert matches(policy, name, text) == []
@@ -63,6 +78,12 @@ def test_a_sentence_with_commas_labels_nothing(policy):
     text = "Name, address, phone below\nI will send mine, later today, thanks\nHi, thanks, bye\nsee you, at noon, ok"
     assert labeled_names(text, tuple(person.labels), frozenset()) == []
     assert table_cells("one line, no rows") == ()
+
+
+def test_a_label_may_lead_its_value_with_dots_and_initials_may_end_at_a_comma(policy):
+    person = labeled_detection(policy, "PERSON")
+    text = "  Name ........ OYELOWO, TEMI\n  SSN ......... x\nPt K.L., 81F"
+    assert [text[a:b] for a, b in labeled_names(text, tuple(person.labels), frozenset())] == ["OYELOWO, TEMI", "K.L."]
 
 
 def test_json_keys_label_their_values(policy):
