@@ -44,6 +44,10 @@ def policy():
     ("number-after-name", "CT head, Ivo Marsh 00000771920, Cr 0.9", ["00000771920"]),
     ("fhir-patient-reference", "Observation.subject: Patient/px-00418872", ["px-00418872"]),
     ("hl7-facility", "MSH|^~\\&|LAB|NWH|EHR|NWH|20240303||ORU^R01\nPID|1||7710221^^^NWH^MR||", ["NWH", "NWH", "NWH"]),
+    ("our-lady-of", '"facility": "Our Lady of the Pines", "unit": 4', ["Our Lady of the Pines"]),
+    ("saint-regional", "lab at St. Wenceslas Regional lost it; from st agatha general", ["St. Wenceslas Regional", "st agatha general"]),
+    ("one-word-health-system", "transfer to OhioHealth neuro, then seen at WellSpan", ["OhioHealth", "WellSpan"]),
+    ("surname-comma-first-capitals", "find OYELARAN, TOBI K dob 040451", ["OYELARAN, TOBI K"]),
     ("hl7-address-street", "PID|1||7710221^^^NWH^MR||LEE^AMY||19600101|F|||4 OAK LN^^SALEM^OR^97301", ["4 OAK LN"]),
 ])
 def test_portal_shapes(policy, name, text, want):
@@ -57,6 +61,8 @@ def test_portal_shapes(policy, name, text, want):
     ("date-in-words", "the first of many; may the second trial succeed; in the second of two studies"),
     ("age-in-words", "ninety patients; ninety one percent were over ninety years"),
     ("mail-display-name", "Sent from my phone. From the desk <note>"),
+    ("one-word-health-system", "Health and Healthcare workers; mHealth apps; insurance EmblemHealth GHI"),
+    ("surname-comma-first-capitals", "labs: CBC, BMP dob pending; WBC, RBC mrn"),
 ])
 def test_and_what_only_looks_like_them(policy, name, text):
     assert matches(policy, name, text) == []
