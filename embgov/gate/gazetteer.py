@@ -137,8 +137,8 @@ class NameFinder:
             return None
         same_case = capitals(last) and capitals(first) or last.shape == first.shape == "cap"
         if not same_case or last.key in self.common and last.key not in self.last or last.key in self.places \
-                or not (last.key in self.last or NAME_SHAPE.match(last.word) or capitals(last)):
-            return None
+                or not (last.key in self.last or NAME_SHAPE.match(last.word) or capitals(last) and len(last.key) >= 4):
+            return None  # in capitals an unlisted 'surname' of 2-3 letters is an abbreviation: 'neuro ICU, ETA', 'class II, TIMI'
         return last.start, first.end, self.full_score, i + 2
 
     def _unlisted_pair(self, text: str, toks: tuple[Token, ...], i: int, lower_ok: bool):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from embgov.gate.keep import Keeper
 from embgov.gate.labeled import labeled_names, labeled_values, table_cells
 from embgov.policy.load import load_policy
 from policykit import labeled_detection, pattern_matches as matches
@@ -63,6 +64,7 @@ def test_portal_shapes(policy, name, text, want):
     ("mail-display-name", "Sent from my phone. From the desk <note>"),
     ("one-word-health-system", "Health and Healthcare workers; mHealth apps; insurance EmblemHealth GHI"),
     ("surname-comma-first-capitals", "labs: CBC, BMP dob pending; WBC, RBC mrn"),
+    ("ca-postcode", "GCS 13 (E3V4M6), pupils 3 mm"),
 ])
 def test_and_what_only_looks_like_them(policy, name, text):
     assert matches(policy, name, text) == []
@@ -97,3 +99,19 @@ def test_json_keys_label_their_values(policy):
     person, mrn = labeled_detection(policy, "PERSON"), labeled_detection(policy, "MEDICAL_RECORD_NUMBER")
     assert [text[a:b] for a, b in labeled_names(text, tuple(person.labels), frozenset())] == ["OSEI, KOFI"]
     assert [text[a:b] for a, b in labeled_values(text, tuple(mrn.labels), mrn.min_chars)] == ["AB-4410923"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("STEMI, Killip class II on arrival", "Killip"),
+    ("Is Tanner stage 2 at 8 years early?", "Tanner"),
+])
+def test_a_name_before_a_grade_or_stage_is_a_term(policy, text, value):
+    keeper, s = Keeper(policy.keep), text.index(value)
+    assert keeper.keeps(text, s, s + len(value), keeper.shapes(text), person=True)
+
+
+def test_a_short_unlisted_word_in_capitals_is_no_surname_before_a_comma():
+    from embgov.gate.gazetteer import NameFinder
+
+    text = "to the neuro ICU, ETA 2130; Killip class II, TIMI 4; seen by OKONKWO, ADA"
+    assert [text[s:e] for s, e, _ in NameFinder(0.6, 0.85).find(text)] == ["OKONKWO, ADA"]
