@@ -27,11 +27,11 @@ as part of the id is ('MGH-0048812', 'XYZ123456789'), while a plan name before t
 days ('yesterday', 'last Tuesday', 'POD 3') are never labeled, but a time or weekday written with its date is
 part of the DATE_TIME span ('Tuesday, April 9, 2024', '2024-03-14 14:20', 'Wed 8/14 at 2 pm', with the
 'at'), as is a date range ('May 6-8, 2024') and 'the 23rd'; an age is AGE only over 89 (the number only,
-not 'year-old'); a facility is HOSPITAL and the city or neighbourhood it is in LOCATION; a street address is STREET_ADDRESS (number, street, unit), its city
-LOCATION and its ZIP code ZIP_CODE; NPI and DEA numbers are LICENSE_NUMBER; claim, encounter, authorization,
-accession and account numbers are OTHER_ID. Entity types used: PERSON, DATE_TIME, AGE, SSN,
-MEDICAL_RECORD_NUMBER, HEALTH_PLAN_NUMBER, PHONE_NUMBER, EMAIL_ADDRESS, STREET_ADDRESS, ZIP_CODE, LOCATION,
-HOSPITAL, LICENSE_NUMBER, OTHER_ID.
+not 'year-old'); a facility is HOSPITAL and the city or neighbourhood it is in LOCATION; a street address is
+STREET_ADDRESS (number, street, unit), its city LOCATION and its ZIP code ZIP_CODE; NPI and DEA numbers are
+LICENSE_NUMBER; claim, encounter, authorization, accession and account numbers are OTHER_ID.
+Entity types used: PERSON, DATE_TIME, AGE, SSN, MEDICAL_RECORD_NUMBER, HEALTH_PLAN_NUMBER, PHONE_NUMBER,
+EMAIL_ADDRESS, STREET_ADDRESS, ZIP_CODE, LOCATION, HOSPITAL, LICENSE_NUMBER, OTHER_ID.
 
     python bench/devsets/synthq_texts.py     # writes clinical_synthq.json beside this file
 """

@@ -33,6 +33,7 @@ EPONYM_NOUNS = frozenset({
     "ulcer", "anemia", "anaemia", "dementia", "chorea", "sarcoidosis", "thyroiditis", "lesion", "lesions",
     # clinical grades and signs named for people: 'Killip class II', 'Tanner stage 2', 'Miller Fisher variant'
     "class", "stage", "stages", "staging", "variant", "grade", "grading", "maneuver", "manoeuvre", "reflex", "triad",
+    "monitor", "rule", "rules", "respiration", "respirations", "breathing", "pattern",
     # molecular biology: "Ras protein", "Hippo pathway", "Nanog expression" are terms, not people or places
     "protein", "proteins", "gene", "genes", "signaling", "signalling", "pathway", "pathways", "mutation", "mutations",
     "mutant", "mutants", "expression", "activation", "activity", "inhibitor", "inhibitors", "inhibition", "receptor",

@@ -49,6 +49,9 @@ def policy():
     ("saint-regional", "lab at St. Wenceslas Regional lost it; from st agatha general", ["St. Wenceslas Regional", "st agatha general"]),
     ("one-word-health-system", "transfer to OhioHealth neuro, then seen at WellSpan", ["OhioHealth", "WellSpan"]),
     ("surname-comma-first-capitals", "find OYELARAN, TOBI K dob 040451", ["OYELARAN, TOBI K"]),
+    ("email-shape", "mail it to ana.ruiz+rx@clinic.local or to j_o@ward-4.corp.", ["ana.ruiz+rx@clinic.local", "j_o@ward-4.corp"]),
+    ("age-beside-name", "my father Ezra Lindqvist, 93. I am his POA", ["93"]),
+    ("age-is", "My mother Pia Marchetti is 101 and lives alone", ["101"]),
     ("hl7-address-street", "PID|1||7710221^^^NWH^MR||LEE^AMY||19600101|F|||4 OAK LN^^SALEM^OR^97301", ["4 OAK LN"]),
 ])
 def test_portal_shapes(policy, name, text, want):
@@ -65,6 +68,8 @@ def test_portal_shapes(policy, name, text, want):
     ("one-word-health-system", "Health and Healthcare workers; mHealth apps; insurance EmblemHealth GHI"),
     ("surname-comma-first-capitals", "labs: CBC, BMP dob pending; WBC, RBC mrn"),
     ("ca-postcode", "GCS 13 (E3V4M6), pupils 3 mm"),
+    ("age-is", "Oxygen Saturation is 94 on room air; Heart Rate was 96"),
+    ("email-shape", "the @ sign; user@localhost; a@b"),
 ])
 def test_and_what_only_looks_like_them(policy, name, text):
     assert matches(policy, name, text) == []
@@ -92,6 +97,12 @@ def test_a_label_may_lead_its_value_with_dots_and_initials_may_end_at_a_comma(po
     person = labeled_detection(policy, "PERSON")
     text = "  Name ........ OYELOWO, TEMI\n  SSN ......... x\nPt K.L., 81F"
     assert [text[a:b] for a, b in labeled_names(text, tuple(person.labels), frozenset())] == ["OYELOWO, TEMI", "K.L."]
+
+
+def test_a_national_health_number_after_its_label(policy):
+    mrn = labeled_detection(policy, "MEDICAL_RECORD_NUMBER")
+    text = "CT read for Aroha Tane (NHI QRT4471) and OHIP 4410-229-871"
+    assert [text[a:b] for a, b in labeled_values(text, tuple(mrn.labels), mrn.min_chars)] == ["QRT4471", "4410-229-871"]
 
 
 def test_json_keys_label_their_values(policy):

@@ -49,7 +49,7 @@ def test_rows_in_words():
                                            f"value after a label ({', '.join(labeled.labels[:4])} +{len(labeled.labels) - 4}; "
                                            f"score 0.9)")
     assert rows["PERSON"]["action"] == "replace with <PERSON>"
-    assert rows["EMAIL"]["detection"] == "Presidio EmailRecognizer"
+    assert rows["EMAIL"]["detection"] == "Presidio EmailRecognizer; patterns: email-shape"
     assert rows["SSN"]["action"] == "keyed hash (16 hex, key from $EMBGOV_HASH_KEY)"
     assert "validated by Luhn checksum" in rows["ACCOUNT_NUMBER"]["detection"]
     assert rows["ACCOUNT_NUMBER"]["action"] == "mask *"
