@@ -87,9 +87,10 @@ _FIELD_NAME = regex.compile(r"\p{L}[\p{L}\p{N} _#./-]{0,29}")
 def table_cells(text: str) -> tuple[tuple[str, int, int], ...]:
     """(column name, start, end) of each non-empty cell under a header line: in 'name,dob,mrn\nRose Abbott,
     3/3/52,41220983' the header labels every row's values as a label labels the value after it. A header
-    is a line of two or more field names (a letter first, at most 30 characters and 3 words) split by a tab,
-    '|', ';' or ','; a row is each following line split into as many cells by the same delimiter, with a digit in it. A sentence
-    with commas may pass for a header: its 'columns' name no label, so its 'rows' label nothing."""
+    is a line of two or more field names (a letter first, at most 30 characters and 3 words) split by a
+    tab, '|', ';' or ','; a row is each following line split into as many cells by the same delimiter,
+    with a digit in it. A sentence with commas may pass for a header: its 'columns' name no label, so
+    its 'rows' label nothing."""
     out, header = [], None
     for line in regex.finditer(r"[^\n]+", text):
         if header is not None:
