@@ -570,8 +570,12 @@ def write_marked(texts: list[str], name: str) -> None:
     from collections import Counter
 
     data = [parse_marked(s) for s in texts]
-    for rec in data:
+    for i, rec in enumerate(data):
+        if "[[" in rec["full_text"] or "]]" in rec["full_text"]:
+            raise ValueError(f"{name} record {i}: a mark is left unclosed")
         for s in rec["spans"]:
+            if s["entity_value"] != s["entity_value"].strip():
+                raise ValueError(f"{name} record {i}: a {s['entity_type']} span starts or ends with a space")
             assert rec["full_text"][s["start_position"]:s["end_position"]] == s["entity_value"]
     (HERE / name).write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     c = Counter(s["entity_type"] for r in data for s in r["spans"])

@@ -35,10 +35,6 @@ Every person, number and address is invented.
     python bench/devsets/portal_texts.py     # writes clinical_portal.json beside this file
 """
 
-import json
-import os
-import re
-import sys
 
 TEXTS = [
     # --- patient-portal messages and chatbot questions from patients and relatives
@@ -269,56 +265,17 @@ TEXTS = [
     "Is Tanner stage 2 at 8 years precocious in girls? LH 0.4 IU/L, estradiol 22 pg/mL, bone age +2 SD",
 ]
 
-MARK = re.compile(r"\[\[([A-Z_]+)\|(.*?)\]\]", re.S)
 
-TYPES = {
-    "PERSON", "DATE_TIME", "AGE", "SSN", "MEDICAL_RECORD_NUMBER", "HEALTH_PLAN_NUMBER", "PHONE_NUMBER",
-    "EMAIL_ADDRESS", "STREET_ADDRESS", "ZIP_CODE", "LOCATION", "HOSPITAL", "LICENSE_NUMBER", "OTHER_ID", "URL",
-    "IP_ADDRESS", "DEVICE_ID", "VEHICLE_ID", "CREDIT_CARD", "BANK_ACCOUNT",
-}
+def main() -> None:
+    import sys
+    from pathlib import Path
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.dont_write_bytecode = True
+    from make_clinical import write_marked  # noqa: E402  (sibling module: the same labeling as the other sets)
 
-def parse(marked, index):
-    """Strip the inline marks of one text; return (full_text, spans)."""
-    parts, spans, pos, cursor = [], [], 0, 0
-    for m in MARK.finditer(marked):
-        etype, value = m.group(1), m.group(2)
-        if etype not in TYPES:
-            raise ValueError(f"record {index}: unknown entity type {etype!r}")
-        if not value or value != value.strip() or "[[" in value or "|" in value:
-            raise ValueError(f"record {index}: bad span value {value!r}")
-        plain = marked[cursor:m.start()]
-        parts.append(plain)
-        pos += len(plain)
-        spans.append({"entity_type": etype, "entity_value": value,
-                      "start_position": pos, "end_position": pos + len(value)})
-        parts.append(value)
-        pos += len(value)
-        cursor = m.end()
-    parts.append(marked[cursor:])
-    text = "".join(parts)
-    if "[[" in text or "]]" in text:
-        raise ValueError(f"record {index}: unbalanced mark left in text: {text!r}")
-    for s in spans:
-        if text[s["start_position"]:s["end_position"]] != s["entity_value"]:
-            raise ValueError(f"record {index}: span {s} does not match the text")
-    return text, spans
-
-
-def main():
-    records = []
-    for i, marked in enumerate(TEXTS):
-        text, spans = parse(marked, i)
-        records.append({"full_text": text, "spans": spans, "template_id": i})
-    n_spans = sum(len(r["spans"]) for r in records)
-    n_clean = sum(1 for r in records if not r["spans"])
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "clinical_portal.json")
-    with open(out, "w", encoding="utf-8") as fh:
-        json.dump(records, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    print(f"wrote {out}: {len(records)} records ({n_clean} without PHI), {n_spans} spans", file=sys.stderr)
-    return 0
+    write_marked(TEXTS, "clinical_portal.json")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -36,10 +36,6 @@ EMAIL_ADDRESS, STREET_ADDRESS, ZIP_CODE, LOCATION, HOSPITAL, LICENSE_NUMBER, OTH
     python bench/devsets/synthq_texts.py     # writes clinical_synthq.json beside this file
 """
 
-import json
-import os
-import re
-import sys
 
 QUERIES = [
     # --- clinician chart queries
@@ -368,61 +364,16 @@ QUERIES = [
 ]
 
 
-MARK = re.compile(r"\[\[([A-Z_]+)\|(.*?)\]\]")
+def main() -> None:
+    import sys
+    from pathlib import Path
 
-TYPES = {
-    "PERSON", "DATE_TIME", "AGE", "SSN", "MEDICAL_RECORD_NUMBER", "HEALTH_PLAN_NUMBER", "PHONE_NUMBER",
-    "EMAIL_ADDRESS", "STREET_ADDRESS", "ZIP_CODE", "LOCATION", "HOSPITAL", "LICENSE_NUMBER", "OTHER_ID",
-}
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.dont_write_bytecode = True
+    from make_clinical import write_marked  # noqa: E402  (sibling module: the same labeling as the other sets)
 
-
-def strip(marked):
-    """Return (plain text, spans) for one marked-up record."""
-    out, spans, pos = [], [], 0
-    length = 0
-    for m in MARK.finditer(marked):
-        before = marked[pos:m.start()]
-        out.append(before)
-        length += len(before)
-        etype, value = m.group(1), m.group(2)
-        if etype not in TYPES:
-            raise ValueError("unknown entity type %r in %r" % (etype, marked))
-        if not value or value != value.strip():
-            raise ValueError("empty or padded span %r in %r" % (value, marked))
-        spans.append({"entity_type": etype, "entity_value": value,
-                      "start_position": length, "end_position": length + len(value)})
-        out.append(value)
-        length += len(value)
-        pos = m.end()
-    out.append(marked[pos:])
-    text = "".join(out)
-    if "[[" in text or "]]" in text:
-        raise ValueError("unbalanced mark in %r" % marked)
-    for s in spans:
-        if text[s["start_position"]:s["end_position"]] != s["entity_value"]:
-            raise ValueError("offset mismatch for %r in %r" % (s, text))
-    return text, spans
-
-
-def main():
-    records = []
-    for i, marked in enumerate(QUERIES):
-        text, spans = strip(marked)
-        records.append({"full_text": text, "spans": spans, "template_id": i})
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "clinical_synthq.json")
-    with open(out, "w", encoding="utf-8") as f:
-        json.dump(records, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-    counts = {}
-    for r in records:
-        for s in r["spans"]:
-            counts[s["entity_type"]] = counts.get(s["entity_type"], 0) + 1
-    n_clean = sum(1 for r in records if not r["spans"])
-    print("%d records (%d without PHI), %d spans -> %s" % (len(records), n_clean, sum(counts.values()), out))
-    for k in sorted(counts, key=lambda k: -counts[k]):
-        print("  %-22s %d" % (k, counts[k]))
-    return 0
+    write_marked(QUERIES, "clinical_synthq.json")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
