@@ -3,8 +3,6 @@ they must leave alone: each rule caught where it should be, quiet where a term s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import regex
 
@@ -13,14 +11,6 @@ from embgov.gate.gazetteer import NameFinder
 from embgov.gate.keep import Keeper
 from embgov.gate.labeled import labeled_names, labeled_values
 from embgov.gate.lists import load
-from embgov.policy.load import load_policy
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policies/hipaa.yaml").policy
 
 
 def pattern(policy, name: str) -> regex.Pattern:

@@ -7,22 +7,12 @@ the test and are not in any dev set."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from embgov.gate.expand import expand_address
 from embgov.gate.keep import Keeper
 from embgov.gate.labeled import labeled_values
-from embgov.policy.load import load_policy
 from policykit import labeled_detection, pattern_matches as matches
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policies/hipaa.yaml").policy
 
 
 def _labels(policy, entity: str):

@@ -5,19 +5,9 @@ alone. Pattern level only, no spaCy. Values here are invented for the test and a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from embgov.policy.load import load_policy
 from policykit import pattern_matches as matches
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policies/hipaa.yaml").policy
 
 
 @pytest.mark.parametrize("name, text, want", [

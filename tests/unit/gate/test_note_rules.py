@@ -6,22 +6,12 @@ that are surnames ('Held.') are words. Values here are invented for the test and
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from embgov.gate.gazetteer import NameFinder
 from embgov.gate.labeled import labeled_values
 from embgov.gate.lists import english_word, given_names, load
-from embgov.policy.load import load_policy
 from policykit import labeled_detection, pattern_matches as matches
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policies/hipaa.yaml").policy
 
 
 @pytest.fixture(scope="module")

@@ -5,21 +5,11 @@ after its label. Values are invented for the test and are not in any dev set."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from embgov.gate.keep import Keeper
 from embgov.gate.labeled import labeled_names, labeled_values, table_cells
-from embgov.policy.load import load_policy
 from policykit import labeled_detection, pattern_matches as matches
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policies/hipaa.yaml").policy
 
 
 @pytest.mark.parametrize("name, text, want", [

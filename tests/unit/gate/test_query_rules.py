@@ -4,22 +4,12 @@ numbers, label grammar; and the domain terms each rule must leave alone. No spaC
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from embgov.gate.gazetteer import NameFinder
 from embgov.gate.labeled import labeled_values
 from embgov.gate.redactor import resolve_overlaps
-from embgov.policy.load import load_policy
 from policykit import pattern_matches as matches
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policies/hipaa.yaml").policy
 
 
 @pytest.fixture(scope="module")
