@@ -81,6 +81,7 @@ def compile_labels(labels: tuple[str, ...], value: str = "id") -> regex.Pattern:
 
 _DELIMITERS = ("\t", "|", ";", ",")
 _FIELD_NAME = regex.compile(r"\p{L}[\p{L}\p{N} _#./-]{0,29}")
+_CELL_NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:,?[ ]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}")  # 'Rose Abbott', 'KIM, YOUNG'
 
 
 @lru_cache(maxsize=8)
@@ -148,8 +149,7 @@ def labeled_names(text: str, labels: tuple[str, ...], ordinary: frozenset[str]) 
         if sum(c.isalpha() for c in value) >= 2:
             out.append((start, start + len(value)))
     # a name column's cells are names whatever their words ('Young Kim' under 'name'), written as names
-    out += [(a, b) for a, b, value in column_values(text, labels)
-            if regex.fullmatch(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:,?[ ]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}", value)]
+    out += [(a, b) for a, b, value in column_values(text, labels) if _CELL_NAME.fullmatch(value)]
     return out
 
 
