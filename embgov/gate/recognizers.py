@@ -275,7 +275,17 @@ def build_analyzer(policy: RedactionPolicy):
                 cls = getattr(predefined, det.recognizer)
                 default_context = list(getattr(cls, "CONTEXT", []) or [])
                 recognizers.append(cls(supported_entity=rule.id, context=default_context + det.context))
-    registry = RecognizerRegistry(supported_languages=["en"])
+    class PolicyRegistry(RecognizerRegistry):
+        def get_recognizers(self, *args, **kwargs):
+            # Presidio collects them through a set, so their order, and so which of two equal findings of one
+            # span its de-duplication keeps, followed memory addresses. A fixed order makes receipts
+            # reproducible, and keeps the finding that says most: a label's (it outranks shape guesses),
+            # then a word list's (it marks full names), then the policy's order.
+            rank = {id(r): (not r.name.endswith(LABELED), not r.name.endswith(GAZETTEER), i)
+                    for i, r in enumerate(self.recognizers)}
+            return sorted(super().get_recognizers(*args, **kwargs), key=lambda r: rank.get(id(r), (True, True, len(rank))))
+
+    registry = PolicyRegistry(supported_languages=["en"])
     registry.recognizers = recognizers
     ner_config = NerModelConfiguration(
         model_to_presidio_entity_mapping={label: label for label in SPACY_LABELS},
