@@ -148,7 +148,8 @@ def load_label_map(path: str | Path, policy_ids: set[str]) -> dict[str, str | No
 
 def resolve_labels(policy_ids: set[str], label_map: dict[str, str | None] | None = None
                    ) -> tuple[dict[str, str], dict[str, str]]:
-    """(label -> policy entity id, label -> reason it is ignored). A label in neither is unmapped."""
+    """(label -> policy entity id, label -> reason it is ignored). A label in neither is unmapped; the policy's own
+    entity ids map to themselves."""
     table: dict[str, list[str | Ignore]] = dict(LABEL_MAP)
     for label, entity in (label_map or {}).items():
         table[label] = [entity] if entity is not None else [Ignore("ignored by the label map")]
@@ -162,6 +163,9 @@ def resolve_labels(policy_ids: set[str], label_map: dict[str, str | None] | None
             if c in policy_ids:
                 mapping[label] = c
                 break
+    for entity in policy_ids:  # a set labeled with the policy's own ids ('SSN', 'DATE') is scored under them
+        if entity not in ignored:
+            mapping.setdefault(entity, entity)
     return mapping, ignored
 
 

@@ -49,6 +49,9 @@ def test_mapping_keeps_its_positional_signature_and_first_defined_id():
     ("US_ITIN", GLBA, "SSN"),
     ("ADDRESS", GLBA, "ADDRESS"),
     ("AGE", HIPAA, "AGE_OVER_89"),
+    ("SSN", HIPAA, "SSN"),  # the policy's own ids: a hand-written set labeled 'SSN' was left unscored
+    ("DATE", HIPAA, "DATE"),
+    ("BANK_ACCOUNT", GLBA, "BANK_ACCOUNT"),
 ])
 def test_dev_set_labels_map_to_policy_ids(label, policy, expected):
     assert resolve_labels(policy)[0][label] == expected
