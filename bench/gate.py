@@ -16,7 +16,7 @@ Accuracy, per labeled set (--labeled, repeatable; default: presidio-research syn
 and generated_large.json from ../shared/data/presidio_synth, skipped with a note when absent, and
 the hand-written dev sets bench/devsets/clinical_phi.json, clinical_phi_hard.json, clinical_forms.json,
 clinical_queries.json, clinical_messages.json, clinical_notes.json, clinical_lookups.json,
-clinical_requests.json, clinical_portal.json and clinical_synthq.json): the gate's
+clinical_requests.json, clinical_portal.json, clinical_synthq.json and clinical_triage.json): the gate's
 detector (`Redactor.find_batch`) scored by `embgov.gate.scoring.score`: overall precision,
 recall, F2, a per-entity table, and recall per dataset label (any finding covering COVER of the
 value), which also shows labels the scorer does not map. The dev sets are development figures,
@@ -53,7 +53,8 @@ DEFAULT_LABELED = [SHARED / "presidio_synth/synth_dataset_v2.json", SHARED / "pr
                    ROOT / "bench/devsets/clinical_forms.json", ROOT / "bench/devsets/clinical_queries.json",
                    ROOT / "bench/devsets/clinical_messages.json", ROOT / "bench/devsets/clinical_notes.json",
                    ROOT / "bench/devsets/clinical_lookups.json", ROOT / "bench/devsets/clinical_requests.json",
-                   ROOT / "bench/devsets/clinical_portal.json", ROOT / "bench/devsets/clinical_synthq.json"]
+                   ROOT / "bench/devsets/clinical_portal.json", ROOT / "bench/devsets/clinical_synthq.json",
+                   ROOT / "bench/devsets/clinical_triage.json"]
 DEFAULT_DOMAIN = [SHARED / "scifact/corpus.jsonl", SHARED / "scifact/queries.jsonl", SHARED / "banking77/test.csv",
                   ROOT / "bench/devsets/domain_clean.jsonl"]
 TOP_TERMS = 15

@@ -27,7 +27,7 @@ def test_approve_then_check_and_audit(policy_dir, ssh_keys):
     assert read_approvals(policy_dir / APPROVALS_FILE) == [record]
     [event] = list_events(action="policy.approve")
     assert (event.actor, event.subject) == ("dana@example.org", "policy:hipaa-safe-harbor")
-    assert event.payload == {"file": "hipaa.yaml", "version": "2026.12-8", "content_hash": loaded.content_hash}
+    assert event.payload == {"file": "hipaa.yaml", "version": "2026.12-9", "content_hash": loaded.content_hash}
 
 
 def test_unapproved_policy_is_refused_with_the_approve_hint(policy_dir):
@@ -36,7 +36,7 @@ def test_unapproved_policy_is_refused_with_the_approve_hint(policy_dir):
         require_approved(path)
     message = info.value.render()
     h = load_policy(path).content_hash
-    assert f"policy hipaa-safe-harbor 2026.12-8 (hash {h[:12]}…) has no approval" in message
+    assert f"policy hipaa-safe-harbor 2026.12-9 (hash {h[:12]}…) has no approval" in message
     assert f"embgov policy approve {path} --by PRINCIPAL --key KEY" in message
     status = approval_status(path)
     assert not status.approved and status.record is None and status.latest is None and not status.changed_since_approval
@@ -70,7 +70,7 @@ def test_comment_and_layout_edits_keep_the_approval(policy_dir):
     edited = ("# reviewed again, nothing changed\n" + text
               .replace("on_failure: {action: quarantine, max_quarantine_rate: 0.02}",
                        "on_failure:\n  action: quarantine   # a comment\n  max_quarantine_rate: 0.020")
-              .replace('version: "2026.12-8"', "version: '2026.12-8'"))
+              .replace('version: "2026.12-9"', "version: '2026.12-9'"))
     assert edited != text
     path.write_text(edited)
     assert approval_status(path).approved
@@ -159,7 +159,7 @@ def test_audit_failure_leaves_no_approval(policy_dir, monkeypatch):
     assert not approval_status(policy_dir / "hipaa.yaml").approved
 
 
-GOOD_RECORD = ("- policy: hipaa.yaml\n  name: hipaa-safe-harbor\n  version: 2026.12-8\n"
+GOOD_RECORD = ("- policy: hipaa.yaml\n  name: hipaa-safe-harbor\n  version: 2026.12-9\n"
                "  content_hash: {h}\n  approved_by: Dana Reyes\n  approved_at: '2026-11-02T09:30:00Z'\n")
 
 CORRUPT = [

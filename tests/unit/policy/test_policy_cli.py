@@ -34,7 +34,7 @@ def test_help_lists_the_policy_commands():
 def test_explain_table_markdown_and_json():
     policy = load_policy(HIPAA).policy
     table = run("policy", "explain", HIPAA)
-    assert table.exit_code == 0 and table.output.startswith("hipaa-safe-harbor 2026.12-8")
+    assert table.exit_code == 0 and table.output.startswith("hipaa-safe-harbor 2026.12-9")
     markdown = run("policy", "explain", HIPAA, "--format", "markdown")
     assert markdown.exit_code == 0 and markdown.output.startswith("# Redaction policy `hipaa-safe-harbor`")
     for e in policy.entities:
@@ -86,13 +86,13 @@ def test_check_invalid_policy(tmp_path):
 def test_diff_reports_and_exits_0(policy_dir):
     new = policy_dir / "hipaa-next.yaml"
     new.write_text(HIPAA.read_text().replace("score_threshold: 0.5", "score_threshold: 0.7")
-                   .replace('version: "2026.12-8"', 'version: "2026.12-9"'))
+                   .replace('version: "2026.12-9"', 'version: "2026.12-10"'))
     result = run("policy", "diff", HIPAA, new)
     assert result.exit_code == 0
     assert "2 changes, 1 weakening protection" in result.output
     lines = result.output.splitlines()
     assert lines[2] == "! score_threshold: 0.5 -> 0.7 (raised)  [WEAKENS]"
-    assert lines[3] == '  version: "2026.12-8" -> "2026.12-9"'
+    assert lines[3] == '  version: "2026.12-9" -> "2026.12-10"'
     data = json.loads(run("policy", "diff", HIPAA, new, "--json").output)
     assert [c["field"] for c in data["changes"]] == ["score_threshold", "version"] and data["changes"][0]["weakens"]
     same = run("policy", "diff", HIPAA, HIPAA)

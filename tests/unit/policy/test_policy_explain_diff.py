@@ -234,7 +234,7 @@ def test_entity_removal_description_and_reverse_direction():
 
 def test_weakening_changes_come_first():
     def edit(d):
-        d["version"] = "2026.12-9"
+        d["version"] = "2026.12-10"
         entity(d, "EMAIL")["rule"] = "45 CFR 164.514(b)(2)(i)(F) E-mail"
         _drop_pattern(d)
         d["score_threshold"] = 0.6

@@ -141,7 +141,7 @@ def test_an_intermediate_version_does_not_step_past_the_two_person_rule(policy_d
     approve(path)
     edit(path, WEAKEN)
     approve(path)  # 1 of 2: never in force
-    edit(path, [('version: "2026.12-8"', 'version: "2026.12-9"')])
+    edit(path, [('version: "2026.12-9"', 'version: "2026.12-10"')])
     approve(path)  # against the last *approved* content this still weakens
     refused(path, "1 of 2 approvals", "weaken protection")
 

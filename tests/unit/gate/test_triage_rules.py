@@ -1,0 +1,53 @@
+"""Rules from the first look at bench/devsets/clinical_triage.json (triage logs, EMS run sheets, incident reports,
+line lists): a day and month whose day is past 10, 'the 23rd' at the end of a clause, an age after a name's
+parenthesis or before a house number, a store or site by its number, transfer destinations; and what stays
+(counts out of a total, scores, hospital units); rural grid and road-numbered addresses, street corners and
+highway positions. Values are invented for the test and are not in any dev set."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykit import pattern_matches as matches
+
+
+@pytest.mark.parametrize("name, text, want", [
+    ("month-day-late", "OT visit — 3/17 — pt practicing transfers", ["3/17"]),
+    ("month-day-late", "line list: R. Amsel (onset 1/29), T. Brill (1/30)", ["1/29", "1/30"]),
+    ("month-day-late", "bitten by a dog 8/14. Wound clean", ["8/14"]),
+    ("month-day-late", "resubmit after 6/15.", ["6/15"]),
+    ("day-ordinal-clause", "Form faxed the 4th by the unit clerk", ["the 4th"]),
+    ("day-ordinal-clause", "skin tear noted the 21st, on apixaban", ["the 21st"]),
+    ("age-beside-name", "resident Ines Varga (retired teacher), 94, fell", ["94"]),
+    ("age-beside-name", "referral: Oskar Lindfors, 91, 118 Birch Row, Duluth", ["91"]),
+    ("numbered-site", "flu shot given at Corner Drug #2291, then to Hilltop Pharmacy # 88", ["Corner Drug #2291", "Hilltop Pharmacy # 88"]),
+    ("one-word-health-system", "Hypothermic. To RiverHealth.", ["RiverHealth"]),
+    ("road-numbered-address", "farm at S4410 County Hwy JJ, then 1880 County Road 52", ["S4410 County Hwy JJ", "1880 County Road 52"]),
+    ("street-intersection", "found at the corner of Alder and W 38th, cold", ["Alder and W 38th"]),
+    ("street-intersection", "MVC at intersection of 3rd & Pine St. Two pts", ["3rd & Pine St."]),
+    ("highway-position", "car on I-35 southbound near exit 72, then US-59 & FM 2100", ["I-35 southbound near exit 72", "US-59 & FM 2100"]),
+])
+def test_triage_rules_take(policy, name, text, want):
+    assert matches(policy, name, text) == want
+
+
+@pytest.mark.parametrize("name, text", [
+    ("month-day-late", "positive in 6/13 (46%) patients and 11/20, 55%"),
+    ("month-day-late", "3/12 cores positive; 2/14 lymph nodes negative"),
+    ("month-day-late", "vancomycin day 9/14; only 7/19 cause sterility"),
+    ("month-day-late", "dose 2.5/12 and 1/12.5 and 3/15 mg"),
+    ("month-day-late", "strength 5/5, murmur 2/6, pain 8/10, PS 10/5"),
+    ("day-ordinal-clause", "the 3rd ventricle and the 21st century"),
+    ("age-beside-name", "Table, 95, 96, 97"),
+    ("numbered-site", "moved to Room #204, then to Bed #12 and Medic #14"),
+    ("road-numbered-address", "Route 66 nostalgia; the I-94 corridor; 12 mg q4h"),
+    ("street-intersection", "at the corner of the room and the bed"),
+    ("highway-position", "the I-94 corridor study and US-2 funding"),
+])
+def test_triage_rules_leave(policy, name, text):
+    assert matches(policy, name, text) == []
+
+
+@pytest.mark.parametrize("text", ["transferred to ICU, then to CT", "transfer to Cath lab", "sent to ED, then to OR"])
+def test_hospital_units_are_no_facility(policy, text):
+    assert matches(policy, "facility-after-visit", text) == []
