@@ -26,8 +26,9 @@ from embgov.policy.document import KeepRules
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _NEXT_WORD = regex.compile(r"^(?:['’]s?)?[ \t-]?(\p{L}+(?:-\p{L}+)?)")  # 'Wilcoxon signed-rank test'
 _LIST_OF = {"english": "common_words", "genes": "vocab_genes", "organisms": "vocab_organisms", "drugs": "vocab_drugs",
-            "medical": "vocab_medical", "countries": "countries", "states": "us_states"}
+            "medical": "vocab_medical", "countries": "countries", "states": "us_states", "languages": "languages"}
 _PLACE_VOCABULARIES = {"countries", "states"}
+_OWN_VOCABULARIES = _PLACE_VOCABULARIES | {"languages"}
 # Larger than a state, so never an identifier under Safe Harbor; kept with the countries
 WORLD_REGIONS = frozenset({
     "africa", "asia", "europe", "america", "north america", "south america", "central america", "latin america",
@@ -65,14 +66,15 @@ _PERSONAL_NOUNS = frozenset({"cell", "cells", "line", "lines", "unit", "units", 
 class Keeper:
     def __init__(self, rules: KeepRules):
         self.patterns = [regex.compile(p.regex) for p in rules.patterns]
-        self.terms = frozenset().union(*(_load(_LIST_OF[v]) for v in rules.vocabularies if v not in _PLACE_VOCABULARIES))
+        self.terms = frozenset().union(*(_load(_LIST_OF[v]) for v in rules.vocabularies if v not in _OWN_VOCABULARIES))
+        self.languages = _load("languages") if "languages" in rules.vocabularies else frozenset()
         self.regions = frozenset().union(*(_load(_LIST_OF[v]) for v in rules.vocabularies if v in _PLACE_VOCABULARIES))
         if "countries" in rules.vocabularies:
             self.regions |= WORLD_REGIONS
         self.species = _load("vocab_epithets") if "organisms" in rules.vocabularies else frozenset()
         self.english = load("common_words")
         self.first, self.names, self.places = load("first_names"), load("first_names") | load("surnames"), load("places")
-        self.active = bool(self.patterns or self.terms or self.regions)
+        self.active = bool(self.patterns or self.terms or self.regions or self.languages)
 
     def trim_name(self, text: str, start: int, end: int) -> int:
         """A name pattern's match without the ordinary words a sentence starts with: 'Using Cox', 'From Darwin'."""
@@ -214,6 +216,8 @@ class Keeper:
     def _term(self, key: str, person: bool) -> bool:
         if key in self.regions:
             return not person or key not in self.names  # 'Kenya' the person is a name
+        if key in self.languages:
+            return key not in self.first  # 'a Somali interpreter' (Somali is a region's name too); 'German' the person is a name
         if key.endswith("s") and len(key) > 5 and key not in self.terms and key[:-1] in self.terms:
             key = key[:-1]  # 'Alzheimers', 'Crohns': an eponym's possessive written without its apostrophe
         if key not in self.terms or key in self.first:

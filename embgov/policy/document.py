@@ -192,7 +192,7 @@ class OnFailure(_Model):
     max_quarantine_rate: float = Field(0.01, ge=0, le=1, description="Quarantine: above this share of records the job is blocked anyway.")
 
 
-VOCABULARIES = ("english", "genes", "organisms", "drugs", "medical", "countries", "states")
+VOCABULARIES = ("english", "genes", "organisms", "drugs", "medical", "countries", "states", "languages")
 
 
 class KeepPattern(_Model):
@@ -211,7 +211,8 @@ class KeepRules(_Model):
         default_factory=list, description="Word lists shipped in embgov/gate/lists (sources in its README): english "
         "(frequent lower-case dictionary words: 'Western blot', 'Light'; a finding with a listed first name is never kept), genes (gene "
         "and protein symbols), organisms (genera and species), drugs (generic and brand names), medical (eponyms and "
-        "anatomical, clinical and lab terms), countries, states (first-level subdivisions). A name, place or date finding "
+        "anatomical, clinical and lab terms), countries, states (first-level subdivisions), languages (ISO 639 names: "
+        "'needs a Somali interpreter'). A name, place or date finding "
         "from spaCy, a word list or an unlabeled pattern whose words are all listed is not redacted; a word that is also "
         "a person's name never counts as a country or state. Labeled values and structured fields are always redacted.")
     patterns: list[KeepPattern] = Field(

@@ -10,7 +10,7 @@ from importlib import resources
 LISTS = ("first_names", "first_names_world", "surnames", "places", "common_words", "name_words",
          # domain vocabularies (build_vocab.py): terms of science and medicine, not people
          "vocab_genes", "vocab_organisms", "vocab_epithets", "vocab_drugs", "vocab_medical",
-         "countries", "us_states")
+         "countries", "us_states", "languages")
 
 
 # Letters that carry no accent to strip and that people write plainly: 'Tromso' for Tromsø, 'Lodz' for Łódź

@@ -1,4 +1,4 @@
-"""Rebuild the domain vocabularies (genes, organisms, drugs, medical words) and the country and state lists.
+"""Rebuild the domain vocabularies (genes, organisms, drugs, medical words) and the country, state and language lists.
 
 A capitalised word found in a vocabulary is a term of science or medicine (Kras, Xenopus, Lisinopril,
 Kaposi), not a person: the gate reads these lists so that scientific and clinical text keeps its terms.
@@ -186,6 +186,32 @@ def countries() -> set[str]:
     return out
 
 
+# Languages interpreter services book that ISO 639 names only as part of a longer name ('Yue Chinese')
+SPOKEN_FORMS = frozenset({"cantonese", "toishanese", "taishanese", "teochew", "fuzhounese", "shanghainese", "hokkien",
+                          "haitian creole", "cape verdean creole", "american sign language"})
+
+
+def languages() -> set[str]:
+    """Names of languages: a word in one ('Somali', 'Marshallese', 'Sylheti') is what a record says a person speaks,
+    not the person. ISO 639-1 names (the major languages, kept even when a surname: 'English'; the gate never
+    reads a listed first name as a term, so 'German' the person stays a name), and the one-word names of living
+    ISO 639-3 languages and macrolanguages that are no listed name, place or common English word (7,000 names
+    hold 'Are', 'Even', 'Maria')."""
+    import pycountry
+
+    names, common, places = load("first_names") | load("surnames"), load("common_words"), load("places")
+    out = set(SPOKEN_FORMS)
+    for lang in pycountry.languages:
+        forms = {fold(f.strip()) for n in (lang.name, getattr(lang, "common_name", "")) if n
+                 for f in re.sub(r"\s*\([^)]*\)", "", n).split(";") if f.strip()}
+        if hasattr(lang, "alpha_2"):
+            out |= forms | {f.split()[-1] for f in forms if f.split()[0] in ("modern", "standard")}
+        elif getattr(lang, "type", "") == "L" and getattr(lang, "scope", "") in ("I", "M"):
+            out |= {f for f in forms if " " not in f and "-" not in f and len(f) >= 4
+                    and f not in names and f not in places and f not in common}
+    return out
+
+
 def _place_forms(name: str) -> set[str]:
     """'Korea, Republic of' -> itself, 'republic of korea' and 'korea'; 'Bolivia (Plurinational State of)' ->
     itself and 'bolivia'; 'Dalarnas län [SE-20]' -> 'dalarnas län'."""
@@ -261,7 +287,13 @@ def main() -> None:
     write("vocab_epithets", epithets)
     write("countries", country_names)
     write("us_states", us)
+    write("languages", languages())
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if sys.argv[1:] == ["languages"]:  # this list alone: needs only pycountry
+        write("languages", languages())
+    else:
+        main()

@@ -51,3 +51,26 @@ def test_triage_rules_leave(policy, name, text):
 @pytest.mark.parametrize("text", ["transferred to ICU, then to CT", "transfer to Cath lab", "sent to ED, then to OR"])
 def test_hospital_units_are_no_facility(policy, text):
     assert matches(policy, "facility-after-visit", text) == []
+
+
+def test_language_names_are_a_listed_vocabulary():
+    from embgov.gate.lists import load
+
+    langs = load("languages")
+    assert {"english", "somali", "hmong", "sylheti", "marshallese", "cantonese", "tagalog", "greek"} <= langs
+    assert not {"maria", "are", "even", "smith", "boston"} & langs  # 7,000 ISO names hold words, names and places
+
+
+@pytest.mark.parametrize("text, value, person, kept", [
+    ("Need Somali interpreter in person", "Somali", False, True),  # Somali is also a region's name
+    ("husband speaks some English, call", "English", True, True),
+    ("Interpreter booked: Hmong, Marshallese", "Hmong, Marshallese", False, True),
+    ("she lives in Somali region", "Somali", False, False),  # where a person lives is a place
+    ("Mr. French at bedside", "French", True, False),  # a listed first name stays a name
+])
+def test_keeper_keeps_what_a_person_speaks(policy, text, value, person, kept):
+    from embgov.gate.keep import Keeper
+
+    keeper = Keeper(policy.keep)
+    start = text.index(value)
+    assert keeper.keeps(text, start, start + len(value), keeper.shapes(text), person=person) is kept
