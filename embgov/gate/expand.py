@@ -3,8 +3,8 @@
 Detectors often find part of a value: spaCy tags 'D. Yefremova' in 'Faina D. Yefremova', a street
 pattern stops before the city and postcode lines of an address block. A half-redacted value
 still identifies, so the gate extends such findings over adjacent capitalised words and initials
-(names) or over the rest of the address (addresses). Both stay on plain text shapes, not on any
-list of names or places.
+(names), over the rest of the address (addresses) or over the weekday and time written with a date
+(dates). All stay on plain text shapes, not on any list of names or places.
 """
 
 from __future__ import annotations
@@ -194,7 +194,31 @@ def _country_line(text: str, end: int) -> int:
     return end
 
 
-EXPANDERS = {"name": expand_name, "address": expand_address}
+# The weekday and the time of day written with a date belong to it: 'Sat 11/18/23 22:47', '19:40 on 8/3',
+# '12/2/23 at approx 15:30', "Jan 14 '24 at 1930", '6/4 @ 0930'. A time without a colon needs 'at' or '@' ('3/5 120 mg').
+_MERIDIEM = r"[ \t]?[AaPp](?:\.[Mm]\.|[Mm]\b)"  # '2pm', '2 p.m.', not the full stop after '2pm.'
+_TIME = r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:" + _MERIDIEM + r")?|(?:1[0-2]|0?[1-9])" + _MERIDIEM + r")"
+_TIME_24 = r"(?:[01]\d|2[0-3])[0-5]\d\b(?![.,]?\d)"
+_APPROX = r"(?:(?i:approx\.?|approximately|around|about|ca\.?)[ \t]+|~[ \t]?)?"
+_WEEKDAY_LEFT = regex.compile(r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?)"
+                              r",?[ \t]+$")
+_TIME_LEFT = regex.compile(r"(?:\b" + _TIME + r"|(?<![\d:.])" + _TIME_24 + r"(?=[ \t]+on\b))[ \t]+(?:on[ \t]+)?$")
+_TIME_RIGHT = regex.compile(r",?[ \t]+(?:(?:(?i:at)[ \t]+|@[ \t]?)" + _APPROX + r"(?:" + _TIME + "|" + _TIME_24 + r")|"
+                            + _APPROX + _TIME + r")")
+
+
+def expand_date(text: str, start: int, end: int) -> tuple[int, int]:
+    """A date with the weekday before it and the time of day before or after it."""
+    for _ in range(2):  # '19:40 on Sat 8/3': a time, then a weekday
+        m = _WEEKDAY_LEFT.search(text, max(0, start - 12), start) or _TIME_LEFT.search(text, max(0, start - 16), start)
+        if not m:
+            break
+        start = m.start()
+    m = _TIME_RIGHT.match(text, end)
+    return start, m.end() if m else end
+
+
+EXPANDERS = {"name": expand_name, "address": expand_address, "date": expand_date}
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 

@@ -162,8 +162,10 @@ def labeled_values(text: str, labels: tuple[str, ...], min_chars: int = 4) -> li
         value = m.group("v")
         if any(c.isdigit() for c in value) and sum(c.isalnum() for c in value) >= min_chars \
                 and not _DECIMALS.fullmatch(value):
-            # a label glued to its value ('MRN#88120045', 'GRP-440918') is one token: all of it goes
-            glued = text[m.end("l"):m.start("v")] in ("", "#", "-") and not m.group("l").endswith(":")
+            # a label glued to its value ('MRN#88120045', 'GRP-440918') is one token: all of it goes; a label of two
+            # words is no token of the value ('visit #55120098', 'interpreter #558120': the value alone)
+            glued = text[m.end("l"):m.start("v")] in ("", "#", "-") and not m.group("l").endswith(":") \
+                and not any(c.isspace() for c in m.group("l"))
             out.append((m.start("l") if glued else m.start("v"), m.end("v")))
     out += [(a, b) for a, b, value in column_values(text, labels)
             if any(c.isdigit() for c in value) and sum(c.isalnum() for c in value) >= min_chars

@@ -179,10 +179,11 @@ class EntityRule(_Model):
     fields: list[str] = Field(default_factory=list, description="Structured fields or columns whose whole value is this identifier "
                               "(e.g. lname, dob, postcode), compared ignoring case, '_', '-' and spaces; their names also "
                               "count as context words for every detector.")
-    expand: Literal["none", "name", "address"] = Field(
+    expand: Literal["none", "name", "address", "date"] = Field(
         "none", description="Grow each finding over what belongs to it: name = adjacent capitalised words and initials "
                             "('Faina D. Yefremova' from 'D. Yefremova'); address = the rest of the address (following "
-                            "comma-separated parts and short continuation lines).")
+                            "comma-separated parts and short continuation lines); date = the weekday before it and the "
+                            "time of day before or after it ('Sat 11/18/23 22:47', '19:40 on 8/3').")
 
 
 class OnFailure(_Model):

@@ -74,3 +74,48 @@ def test_keeper_keeps_what_a_person_speaks(policy, text, value, person, kept):
     keeper = Keeper(policy.keep)
     start = text.index(value)
     assert keeper.keeps(text, start, start + len(value), keeper.shapes(text), person=person) is kept
+
+
+@pytest.mark.parametrize("text, found, want", [
+    ("call, Sat 11/18/23 22:47. Pt", "11/18/23 22:47", "Sat 11/18/23 22:47"),
+    ("in the dayroom 12/2/23 at approx 15:30. No", "12/2/23", "12/2/23 at approx 15:30"),
+    ("at 19:40 on 8/3. Bracelet", "8/3", "19:40 on 8/3"),
+    ("log: 0234 on 12/31, caller", "12/31", "0234 on 12/31"),
+    ("crash, Jan 14 '24 at 1930.", "Jan 14 '24", "Jan 14 '24 at 1930"),
+    ("appt 6/4 @ 0930 at the clinic", "6/4", "6/4 @ 0930"),
+    ("arrival Monday June 10th around 2pm. Ground", "June 10th", "Monday June 10th around 2pm"),
+    ("seen 12/2/23 120 mg daily", "12/2/23", "12/2/23"),  # a number without a colon needs 'at' or '@'
+    ("on 3/11/24 at 3 doses", "3/11/24", "3/11/24"),
+    ("in 2000 1/18 cohort", "1/18", "1/18"),  # four digits before a date are a time only with 'on'
+])
+def test_a_date_takes_its_weekday_and_time(text, found, want):
+    from embgov.gate.expand import expand_date
+
+    start = text.index(found)
+    s, e = expand_date(text, start, start + len(found))
+    assert text[s:e] == want
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Incident #: 2024-041993\nDate: today", ["2024-041993"]),
+    ("via CoverMyMeds key QZT4RM8K.", ["QZT4RM8K"]),
+    ("Ride LY-8PQ21ZX. Scheduled by the desk", ["LY-8PQ21ZX"]),
+    ("consented (subj KT-0448) today", ["KT-0448"]),
+    ("Reg. no. ABJ/2023/551902.", ["ABJ/2023/551902"]),
+    ("Spanish interpreter #558120 joined", ["558120"]),
+])
+def test_operations_ids_after_their_labels(policy, text, values):
+    from embgov.gate.labeled import labeled_values
+    from policykit import labeled_detection
+
+    det = labeled_detection(policy, "OTHER_ID")
+    assert [text[s:e] for s, e in labeled_values(text, tuple(det.labels), det.min_chars)] == values
+
+
+@pytest.mark.parametrize("text", ["the key findings were 3 lesions", "ride 5 miles daily", "subject 2 of 10", "trip 3 days"])
+def test_operations_labels_take_no_words_or_counts(policy, text):
+    from embgov.gate.labeled import labeled_values
+    from policykit import labeled_detection
+
+    det = labeled_detection(policy, "OTHER_ID")
+    assert labeled_values(text, tuple(det.labels), det.min_chars) == []
