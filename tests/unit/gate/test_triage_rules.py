@@ -26,6 +26,12 @@ from policykit import pattern_matches as matches
     ("street-intersection", "found at the corner of Alder and W 38th, cold", ["Alder and W 38th"]),
     ("street-intersection", "MVC at intersection of 3rd & Pine St. Two pts", ["3rd & Pine St."]),
     ("highway-position", "car on I-35 southbound near exit 72, then US-59 & FM 2100", ["I-35 southbound near exit 72", "US-59 & FM 2100"]),
+    ("residence-facility", "BIBA from Maple Crest Villa SNF, febrile; a Quail Run Acres resident", ["Maple Crest Villa SNF", "Quail Run Acres"]),
+    ("childrens-short", "seen at Dayton Children's urgent care, then Rady Children's.", ["Dayton Children's", "Rady Children's"]),
+    ("quoted-name", 'pt says his name is "Dusty", and aide "Marisela Ruiz" helped', ["Dusty", "Marisela Ruiz"]),
+    ("nickname-in-name", 'plan: Theodora "Teddy" Vasquez-Lind home today', ['Theodora "Teddy" Vasquez-Lind']),
+    ("facility-name", "moved to Lakeside Retirement Home after, per Fenwick Medical Practice", [
+        "Lakeside Retirement Home", "Fenwick Medical Practice"]),
 ])
 def test_triage_rules_take(policy, name, text, want):
     assert matches(policy, name, text) == want
@@ -43,6 +49,9 @@ def test_triage_rules_take(policy, name, text, want):
     ("road-numbered-address", "Route 66 nostalgia; the I-94 corridor; 12 mg q4h"),
     ("street-intersection", "at the corner of the room and the bed"),
     ("highway-position", "the I-94 corridor study and US-2 funding"),
+    ("residence-facility", "the Royal Gardens were lovely; Maple Villa by the lake"),
+    ("childrens-short", "reads Golden Children's Books and Save the Children's fund"),
+    ("quoted-name", 'the "Stop" sign; called "bad blood"; his wife "feels fine"'),
 ])
 def test_triage_rules_leave(policy, name, text):
     assert matches(policy, name, text) == []
