@@ -29,6 +29,8 @@ from policykit import pattern_matches as matches
     ("residence-facility", "BIBA from Maple Crest Villa SNF, febrile; a Quail Run Acres resident", ["Maple Crest Villa SNF", "Quail Run Acres"]),
     ("childrens-short", "seen at Dayton Children's urgent care, then Rady Children's.", ["Dayton Children's", "Rady Children's"]),
     ("quoted-name", 'pt says his name is "Dusty", and aide "Marisela Ruiz" helped', ["Dusty", "Marisela Ruiz"]),
+    ("name-before-id", "verify allergies for Min-Ji Song (DOB 1980/02/11) and Ivo Grant, MRN 5541", ["Min-Ji Song", "Ivo Grant"]),
+    ("month-year", "PFTs from 4/2023 showed it", ["4/2023"]),
     ("nickname-in-name", 'plan: Theodora "Teddy" Vasquez-Lind home today', ['Theodora "Teddy" Vasquez-Lind']),
     ("facility-name", "moved to Lakeside Retirement Home after, per Fenwick Medical Practice", [
         "Lakeside Retirement Home", "Fenwick Medical Practice"]),
@@ -52,6 +54,8 @@ def test_triage_rules_take(policy, name, text, want):
     ("residence-facility", "the Royal Gardens were lovely; Maple Villa by the lake"),
     ("childrens-short", "reads Golden Children's Books and Save the Children's fund"),
     ("quoted-name", 'the "Stop" sign; called "bad blood"; his wife "feels fine"'),
+    ("name-before-id", "Pull chart (DOB on file); Patient (MRN 4410)"),
+    ("month-year", "events in 5/2000 patients and 3/1999 cases; 1/2000 in UK; 1/1000 live births"),
 ])
 def test_triage_rules_leave(policy, name, text):
     assert matches(policy, name, text) == []
