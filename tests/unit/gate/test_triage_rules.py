@@ -31,6 +31,7 @@ from policykit import pattern_matches as matches
     ("quoted-name", 'pt says his name is "Dusty", and aide "Marisela Ruiz" helped', ["Dusty", "Marisela Ruiz"]),
     ("name-before-id", "verify allergies for Min-Ji Song (DOB 1980/02/11) and Ivo Grant, MRN 5541", ["Min-Ji Song", "Ivo Grant"]),
     ("month-year", "PFTs from 4/2023 showed it", ["4/2023"]),
+    ("street-type-first", "lives at Pod Lipami 14, Brno", ["Pod Lipami 14"]),
     ("nickname-in-name", 'plan: Theodora "Teddy" Vasquez-Lind home today', ['Theodora "Teddy" Vasquez-Lind']),
     ("facility-name", "moved to Lakeside Retirement Home after, per Fenwick Medical Practice", [
         "Lakeside Retirement Home", "Fenwick Medical Practice"]),
@@ -56,6 +57,7 @@ def test_triage_rules_take(policy, name, text, want):
     ("quoted-name", 'the "Stop" sign; called "bad blood"; his wife "feels fine"'),
     ("name-before-id", "Pull chart (DOB on file); Patient (MRN 4410)"),
     ("month-year", "events in 5/2000 patients and 3/1999 cases; 1/2000 in UK; 1/1000 live births"),
+    ("street-type-first", "hip fx POD 3, wound clean; POD 12 today"),  # a post-operative day
 ])
 def test_triage_rules_leave(policy, name, text):
     assert matches(policy, name, text) == []
