@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from policykit import pattern_matches as matches
+from embgov.gate.expand import expand_date
+from embgov.gate.keep import Keeper
+from embgov.gate.labeled import labeled_values
+from embgov.gate.lists import load
+from policykit import labeled_detection, pattern_matches as matches
 
 
 @pytest.mark.parametrize("name, text, want", [
@@ -69,8 +73,6 @@ def test_hospital_units_are_no_facility(policy, text):
 
 
 def test_language_names_are_a_listed_vocabulary():
-    from embgov.gate.lists import load
-
     langs = load("languages")
     assert {"english", "somali", "hmong", "sylheti", "marshallese", "cantonese", "tagalog", "greek"} <= langs
     assert not {"maria", "are", "even", "smith", "boston"} & langs  # 7,000 ISO names hold words, names and places
@@ -84,8 +86,6 @@ def test_language_names_are_a_listed_vocabulary():
     ("Mr. French at bedside", "French", True, False),  # a listed first name stays a name
 ])
 def test_keeper_keeps_what_a_person_speaks(policy, text, value, person, kept):
-    from embgov.gate.keep import Keeper
-
     keeper = Keeper(policy.keep)
     start = text.index(value)
     assert keeper.keeps(text, start, start + len(value), keeper.shapes(text), person=person) is kept
@@ -104,8 +104,6 @@ def test_keeper_keeps_what_a_person_speaks(policy, text, value, person, kept):
     ("in 2000 1/18 cohort", "1/18", "1/18"),  # four digits before a date are a time only with 'on'
 ])
 def test_a_date_takes_its_weekday_and_time(text, found, want):
-    from embgov.gate.expand import expand_date
-
     start = text.index(found)
     s, e = expand_date(text, start, start + len(found))
     assert text[s:e] == want
@@ -120,17 +118,11 @@ def test_a_date_takes_its_weekday_and_time(text, found, want):
     ("Spanish interpreter #558120 joined", ["558120"]),
 ])
 def test_operations_ids_after_their_labels(policy, text, values):
-    from embgov.gate.labeled import labeled_values
-    from policykit import labeled_detection
-
     det = labeled_detection(policy, "OTHER_ID")
     assert [text[s:e] for s, e in labeled_values(text, tuple(det.labels), det.min_chars)] == values
 
 
 @pytest.mark.parametrize("text", ["the key findings were 3 lesions", "ride 5 miles daily", "subject 2 of 10", "trip 3 days"])
 def test_operations_labels_take_no_words_or_counts(policy, text):
-    from embgov.gate.labeled import labeled_values
-    from policykit import labeled_detection
-
     det = labeled_detection(policy, "OTHER_ID")
     assert labeled_values(text, tuple(det.labels), det.min_chars) == []
